@@ -1,0 +1,137 @@
+package app.rapport.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.shared.AccountId;
+import app.rapport.shared.EmailAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private static final String COLUMNS = "id, email, display_name, password_hash, email_verified_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the account unless the email is taken; tells whether it did. */
+	boolean insertIfAbsent(AccountId id, EmailAddress email, String displayName, @Nullable String passwordHash) {
+		return jdbc.sql("""
+				insert into account (id, email, display_name, password_hash) values (?, ?, ?, ?)
+				on conflict (email) do nothing""")
+			.params(id.value(), email.value(), displayName, passwordHash)
+			.update() == 1;
+	}
+
+	Optional<StoredAccount> findByEmail(EmailAddress email) {
+		return jdbc.sql("select " + COLUMNS + " from account where email = ?")
+			.param(email.value())
+			.query(AccountRepository::map)
+			.optional();
+	}
+
+	Optional<StoredAccount> findById(AccountId id) {
+		return jdbc.sql("select " + COLUMNS + " from account where id = ?")
+			.param(id.value())
+			.query(AccountRepository::map)
+			.optional();
+	}
+
+	List<StoredAccount> findAll(Collection<AccountId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		UUID[] array = ids.stream().map(AccountId::value).toArray(UUID[]::new);
+		return jdbc.sql("select " + COLUMNS + " from account where id = any(?)")
+			.param(array)
+			.query(AccountRepository::map)
+			.list();
+	}
+
+	void updatePasswordHash(AccountId id, String hash) {
+		jdbc.sql("update account set password_hash = ? where id = ?").params(hash, id.value()).update();
+	}
+
+	void updateDisplayName(AccountId id, String name) {
+		jdbc.sql("update account set display_name = ? where id = ?").params(name, id.value()).update();
+	}
+
+	void markVerified(AccountId id) {
+		jdbc.sql("update account set email_verified_at = coalesce(email_verified_at, now()) where id = ?")
+			.param(id.value())
+			.update();
+	}
+
+	void insertToken(String tokenHash, AccountId id, TokenPurpose purpose, Duration validity) {
+		jdbc.sql("""
+				insert into account_token (token_hash, account_id, purpose, expires_at)
+				values (?, ?, ?, now() + ?::interval)""")
+			.params(tokenHash, id.value(), purpose.name(), validity.toSeconds() + " seconds")
+			.update();
+	}
+
+	/**
+	 * Marks the token used and returns its account, in one statement so two concurrent
+	 * uses cannot both succeed.
+	 */
+	Optional<AccountId> consumeToken(String tokenHash, TokenPurpose purpose) {
+		return jdbc.sql("""
+				update account_token set used_at = now()
+				where token_hash = ? and purpose = ? and used_at is null and expires_at > now()
+				returning account_id""")
+			.params(tokenHash, purpose.name())
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	Optional<AccountId> peekToken(String tokenHash, TokenPurpose purpose) {
+		return jdbc.sql("""
+				select account_id from account_token
+				where token_hash = ? and purpose = ? and used_at is null and expires_at > now()""")
+			.params(tokenHash, purpose.name())
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	void invalidateTokens(AccountId id, TokenPurpose purpose) {
+		jdbc.sql("update account_token set used_at = now() where account_id = ? and purpose = ? and used_at is null")
+			.params(id.value(), purpose.name())
+			.update();
+	}
+
+	private static StoredAccount map(ResultSet rs, int row) throws SQLException {
+		Timestamp verified = rs.getTimestamp("email_verified_at");
+		return new StoredAccount(new AccountId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
+				rs.getString("display_name"), rs.getString("password_hash"),
+				verified == null ? null : verified.toInstant(), rs.getTimestamp("created_at").toInstant());
+	}
+
+	enum TokenPurpose {
+
+		VERIFY_EMAIL, RESET_PASSWORD
+
+	}
+
+	record StoredAccount(AccountId id, EmailAddress email, String displayName, @Nullable String passwordHash,
+			@Nullable Instant emailVerifiedAt, Instant createdAt) {
+
+		AccountSummary summary() {
+			return new AccountSummary(id, email, displayName, emailVerifiedAt, createdAt);
+		}
+
+	}
+
+}

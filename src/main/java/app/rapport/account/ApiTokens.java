@@ -1,0 +1,125 @@
+package app.rapport.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditLog;
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.Problem;
+import app.rapport.shared.SecretToken;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens for scripts and integrations calling {@code /api/v1}. A token acts
+ * as its owner in one organization; it is shown once at creation and only its hash is
+ * stored.
+ */
+@Service
+public class ApiTokens {
+
+	/** Prefix that makes leaked tokens easy to recognise by secret scanners. */
+	static final String PREFIX = "rpt_";
+
+	static final int MAX_TOKENS_PER_ACCOUNT = 20;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	ApiTokens(JdbcClient jdbc, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/** Creates a token and returns its secret, which is never shown again. */
+	@Transactional
+	public CreatedToken create(AccountId owner, OrganizationId organizationId, String name) {
+		String cleaned = name == null ? "" : name.strip();
+		if (cleaned.isEmpty() || cleaned.length() > 100) {
+			throw Problem.invalid("Give the token a name of 1 to 100 characters.");
+		}
+		long active = jdbc.sql("select count(*) from api_token where account_id = ? and revoked_at is null")
+			.param(owner.value())
+			.query(Long.class)
+			.single();
+		if (active >= MAX_TOKENS_PER_ACCOUNT) {
+			throw Problem.conflict("You have " + MAX_TOKENS_PER_ACCOUNT + " active tokens. Revoke one first.");
+		}
+		SecretToken secret = SecretToken.generate();
+		String value = PREFIX + secret.value();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into api_token (id, account_id, organization_id, name, token_hash) values (?, ?, ?, ?, ?)")
+			.params(id, owner.value(), organizationId.value(), cleaned, SecretToken.hash(value))
+			.update();
+		audit.record(new AuditEntry("API_TOKEN_CREATED", organizationId, owner, null, id.toString(), cleaned));
+		return new CreatedToken(id, cleaned, value);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TokenInfo> list(AccountId owner) {
+		return jdbc.sql("""
+				select t.id, t.name, t.organization_id, t.created_at, t.last_used_at
+				from api_token t where t.account_id = ? and t.revoked_at is null order by t.created_at desc""")
+			.param(owner.value())
+			.query((rs, n) -> new TokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
+					new OrganizationId(rs.getObject("organization_id", UUID.class)),
+					rs.getTimestamp("created_at").toInstant(),
+					rs.getTimestamp("last_used_at") == null ? null : rs.getTimestamp("last_used_at").toInstant()))
+			.list();
+	}
+
+	@Transactional
+	public void revoke(AccountId owner, UUID tokenId) {
+		int updated = jdbc
+			.sql("update api_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null")
+			.params(tokenId, owner.value())
+			.update();
+		if (updated == 0) {
+			throw Problem.notFound("No such token.");
+		}
+		audit.record(new AuditEntry("API_TOKEN_REVOKED", null, owner, null, tokenId.toString(), null));
+	}
+
+	/**
+	 * The principal a bearer token stands for, or empty when it is unknown or revoked.
+	 */
+	@Transactional
+	Optional<RapportPrincipal> authenticate(String bearer) {
+		if (!bearer.startsWith(PREFIX) || bearer.length() > 100) {
+			return Optional.empty();
+		}
+		Optional<TokenOwner> owner = jdbc
+			.sql("""
+					select t.id, t.account_id, a.email, t.organization_id, t.last_used_at < now() - interval '5 minutes' as stale
+					from api_token t join account a on a.id = t.account_id
+					where t.token_hash = ? and t.revoked_at is null""")
+			.param(SecretToken.hash(bearer))
+			.query((rs, n) -> new TokenOwner(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+					rs.getString("email"), rs.getObject("organization_id", UUID.class),
+					rs.getObject("stale") == null || rs.getBoolean("stale")))
+			.optional();
+		owner.filter(TokenOwner::stale)
+			.ifPresent(token -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
+				.param(token.id())
+				.update());
+		return owner.map(token -> new RapportPrincipal(token.accountId(), token.email(), null, token.organizationId()));
+	}
+
+	private record TokenOwner(UUID id, UUID accountId, String email, UUID organizationId, boolean stale) {
+	}
+
+	public record CreatedToken(UUID id, String name, String token) {
+	}
+
+	public record TokenInfo(UUID id, String name, OrganizationId organizationId, Instant createdAt,
+			@Nullable Instant lastUsedAt) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package app.rapport.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.rapport.shared.OrganizationId;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes and reads the audit log. Writes join the caller's transaction, so an entry
+ * exists exactly when the change it describes committed.
+ */
+@Service
+public class AuditLog {
+
+	private static final int MAX_TEXT = 500;
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public void record(AuditEntry entry) {
+		jdbc.sql("""
+				insert into audit_event (organization_id, actor_id, actor_email, action, target, details, ip)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(entry.organizationId() == null ? null : entry.organizationId().value(),
+					entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()), entry.action(),
+					clip(entry.target()), clip(entry.details()), clientIp())
+			.update();
+	}
+
+	/**
+	 * One page of an organization's log, newest first.
+	 * @param before the id of the last entry of the previous page, or null for the first
+	 * page
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> page(OrganizationId organizationId, @Nullable Long before, int size) {
+		return jdbc.sql("""
+				select id, occurred_at, actor_email, action, target, details, ip from audit_event
+				where organization_id = ? and id < ? order by id desc limit ?""")
+			.params(organizationId.value(), before == null ? Long.MAX_VALUE : before, Math.clamp(size, 1, 200))
+			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("actor_email"), rs.getString("action"), rs.getString("target"),
+					rs.getString("details"), rs.getString("ip")))
+			.list();
+	}
+
+	/**
+	 * Counts entries with the given action, optionally for one actor email (used by tests
+	 * and admin views).
+	 */
+	@Transactional(readOnly = true)
+	public long count(String action, @Nullable String actorEmail) {
+		return jdbc.sql("select count(*) from audit_event where action = ? and (?::text is null or actor_email = ?)")
+			.params(action, actorEmail, actorEmail)
+			.query(Long.class)
+			.single();
+	}
+
+	private static @Nullable String clip(@Nullable String value) {
+		return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);
+	}
+
+	private static @Nullable String clientIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	/** An entry as shown to organization admins. */
+	public record AuditEvent(long id, Instant occurredAt, @Nullable String actorEmail, String action,
+			@Nullable String target, @Nullable String details, @Nullable String ip) {
+	}
+
+}

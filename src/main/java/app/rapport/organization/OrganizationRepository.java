@@ -1,0 +1,120 @@
+package app.rapport.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.OrganizationRole;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganizationRepository {
+
+	private final JdbcClient jdbc;
+
+	OrganizationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(OrganizationId id, OrganizationKind kind, String name) {
+		jdbc.sql("insert into organization (id, kind, name) values (?, ?, ?)")
+			.params(id.value(), kind.name(), name)
+			.update();
+	}
+
+	Optional<Organization> find(OrganizationId id) {
+		return jdbc.sql("select * from organization where id = ?")
+			.param(id.value())
+			.query(OrganizationRepository::map)
+			.optional();
+	}
+
+	/**
+	 * Locks the organization row so that concurrent membership changes run one after the
+	 * other.
+	 */
+	void lock(OrganizationId id) {
+		jdbc.sql("select id from organization where id = ? for update").param(id.value()).query(UUID.class).optional();
+	}
+
+	void rename(OrganizationId id, String name) {
+		jdbc.sql("update organization set name = ? where id = ?").params(name, id.value()).update();
+	}
+
+	void updateBranding(OrganizationId id, String color, @Nullable String logoUrl) {
+		jdbc.sql("update organization set brand_color = ?, logo_url = ? where id = ?")
+			.params(color, logoUrl, id.value())
+			.update();
+	}
+
+	void insertMember(OrganizationId id, AccountId account, OrganizationRole role) {
+		jdbc.sql("insert into membership (organization_id, account_id, role) values (?, ?, ?)")
+			.params(id.value(), account.value(), role.name())
+			.update();
+	}
+
+	Optional<OrganizationRole> roleOf(OrganizationId id, AccountId account) {
+		return jdbc.sql("select role from membership where organization_id = ? and account_id = ?")
+			.params(id.value(), account.value())
+			.query((rs, n) -> OrganizationRole.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	long countOwners(OrganizationId id) {
+		return jdbc.sql("select count(*) from membership where organization_id = ? and role = 'OWNER'")
+			.param(id.value())
+			.query(Long.class)
+			.single();
+	}
+
+	void updateRole(OrganizationId id, AccountId account, OrganizationRole role) {
+		jdbc.sql("update membership set role = ? where organization_id = ? and account_id = ?")
+			.params(role.name(), id.value(), account.value())
+			.update();
+	}
+
+	void deleteMember(OrganizationId id, AccountId account) {
+		jdbc.sql("delete from membership where organization_id = ? and account_id = ?")
+			.params(id.value(), account.value())
+			.update();
+	}
+
+	List<MemberRow> members(OrganizationId id) {
+		return jdbc
+			.sql("select account_id, role, created_at from membership where organization_id = ? order by created_at")
+			.param(id.value())
+			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject("account_id", UUID.class)),
+					OrganizationRole.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	List<MembershipRow> membershipsOf(AccountId account) {
+		return jdbc.sql("""
+				select o.id, o.name, o.kind, m.role from membership m join organization o on o.id = m.organization_id
+				where m.account_id = ? order by m.created_at, o.id""")
+			.param(account.value())
+			.query((rs, n) -> new MembershipRow(new OrganizationId(rs.getObject("id", UUID.class)),
+					rs.getString("name"), OrganizationKind.valueOf(rs.getString("kind")),
+					OrganizationRole.valueOf(rs.getString("role"))))
+			.list();
+	}
+
+	private static Organization map(ResultSet rs, int row) throws SQLException {
+		return new Organization(new OrganizationId(rs.getObject("id", UUID.class)),
+				OrganizationKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("brand_color"),
+				rs.getString("logo_url"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	record MemberRow(AccountId accountId, OrganizationRole role, java.time.Instant since) {
+	}
+
+	record MembershipRow(OrganizationId organizationId, String name, OrganizationKind kind, OrganizationRole role) {
+	}
+
+}

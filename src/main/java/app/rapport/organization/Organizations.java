@@ -1,0 +1,149 @@
+package app.rapport.organization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.account.AccountSummary;
+import app.rapport.account.Accounts;
+import app.rapport.account.MembershipDirectory;
+import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditLog;
+import app.rapport.notification.Branding;
+import app.rapport.shared.AccountId;
+import app.rapport.shared.CurrentUser;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.OrganizationRole;
+import app.rapport.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organizations and their members. Every method checks the caller's role in the
+ * organization it touches.
+ */
+@Service
+public class Organizations implements MembershipDirectory {
+
+	private final OrganizationRepository organizations;
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	Organizations(OrganizationRepository organizations, Accounts accounts, AuditLog audit) {
+		this.organizations = organizations;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	/** Creates an organization with its first owner. */
+	@Transactional
+	public OrganizationId create(OrganizationKind kind, String name, AccountId owner, OrganizationRole ownerRole) {
+		OrganizationId id = new OrganizationId(UUID.randomUUID());
+		organizations.insert(id, kind, Organization.cleanName(name));
+		organizations.insertMember(id, owner, ownerRole);
+		audit.record(new AuditEntry("ORGANIZATION_CREATED", id, owner, null, id.toString(), kind.name()));
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Organization> find(OrganizationId id) {
+		return organizations.find(id);
+	}
+
+	/** The organization the current user works in. */
+	@Transactional(readOnly = true)
+	public Organization current(CurrentUser user) {
+		return organizations.find(user.requireOrganization())
+			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
+	}
+
+	/** How emails sent on behalf of the organization look. */
+	@Transactional(readOnly = true)
+	public Branding branding(OrganizationId id) {
+		return organizations.find(id)
+			.map(o -> new Branding(o.name(), o.logoUrl(), o.brandColor()))
+			.orElse(Branding.rapport());
+	}
+
+	@Transactional
+	public Organization rename(CurrentUser user, String name) {
+		OrganizationId id = user.requireAdmin();
+		String cleaned = Organization.cleanName(name);
+		organizations.rename(id, cleaned);
+		audit.record(new AuditEntry("ORGANIZATION_RENAMED", id, user.accountId(), user.email().value(), id.toString(),
+				cleaned));
+		return organizations.find(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Member> members(CurrentUser user) {
+		OrganizationId id = user.requireOrganization();
+		List<OrganizationRepository.MemberRow> rows = organizations.members(id);
+		Map<AccountId, AccountSummary> people = accounts
+			.findAll(rows.stream().map(OrganizationRepository.MemberRow::accountId).toList());
+		return rows.stream().filter(row -> people.containsKey(row.accountId())).map(row -> {
+			AccountSummary person = people.get(row.accountId());
+			return new Member(row.accountId(), person.displayName(), person.email().value(), row.role(), row.since());
+		}).toList();
+	}
+
+	@Transactional
+	public void changeRole(CurrentUser user, AccountId member, OrganizationRole role) {
+		OrganizationId id = user.requireOrganization();
+		organizations.lock(id);
+		OrganizationRole actor = organizations.roleOf(id, user.accountId())
+			.orElseThrow(() -> Problem.notFound("No such organization."));
+		OrganizationRole current = organizations.roleOf(id, member)
+			.orElseThrow(() -> Problem.notFound("This person is not a member of your organization."));
+		if (current == role) {
+			return;
+		}
+		MembershipRules.checkRoleChange(actor, current, role, organizations.countOwners(id));
+		organizations.updateRole(id, member, role);
+		audit.record(new AuditEntry("MEMBER_ROLE_CHANGED", id, user.accountId(), user.email().value(),
+				member.toString(), current + " -> " + role));
+	}
+
+	@Transactional
+	public void removeMember(CurrentUser user, AccountId member) {
+		OrganizationId id = user.requireOrganization();
+		organizations.lock(id);
+		OrganizationRole actor = organizations.roleOf(id, user.accountId())
+			.orElseThrow(() -> Problem.notFound("No such organization."));
+		OrganizationRole target = organizations.roleOf(id, member)
+			.orElseThrow(() -> Problem.notFound("This person is not a member of your organization."));
+		MembershipRules.checkRemoval(actor, target, organizations.countOwners(id));
+		organizations.deleteMember(id, member);
+		audit.record(new AuditEntry("MEMBER_REMOVED", id, user.accountId(), user.email().value(), member.toString(),
+				"was " + target));
+	}
+
+	/** The organizations a person belongs to, for the organization switcher. */
+	@Transactional(readOnly = true)
+	public List<MembershipSummary> membershipsOf(AccountId account) {
+		return organizations.membershipsOf(account)
+			.stream()
+			.map(row -> new MembershipSummary(row.organizationId(), row.name(), row.kind(), row.role()))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ActiveMembership> activeMembership(AccountId accountId, @Nullable OrganizationId preferred) {
+		List<OrganizationRepository.MembershipRow> rows = organizations.membershipsOf(accountId);
+		return rows.stream()
+			.filter(row -> row.organizationId().equals(preferred))
+			.findFirst()
+			.or(() -> rows.stream().findFirst())
+			.map(row -> new ActiveMembership(row.organizationId(), row.name(), row.role()));
+	}
+
+	public record MembershipSummary(OrganizationId organizationId, String name, OrganizationKind kind,
+			OrganizationRole role) {
+	}
+
+}
