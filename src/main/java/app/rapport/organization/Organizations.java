@@ -49,6 +49,18 @@ public class Organizations implements MembershipDirectory {
 		return id;
 	}
 
+	/**
+	 * Adds a person to an organization (used when an invitation is accepted). Adding an
+	 * existing member keeps their current role.
+	 */
+	@Transactional
+	public void addMember(OrganizationId id, AccountId account, OrganizationRole role) {
+		if (organizations.roleOf(id, account).isEmpty()) {
+			organizations.insertMember(id, account, role);
+			audit.record(new AuditEntry("MEMBER_ADDED", id, account, null, account.toString(), role.name()));
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Organization> find(OrganizationId id) {
 		return organizations.find(id);
