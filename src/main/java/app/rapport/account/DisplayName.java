@@ -13,12 +13,12 @@ public final class DisplayName {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("Enter a name.");
 		}
-		String cleaned = name.strip().replaceAll("\\s+", " ");
+		if (name.codePoints().anyMatch(DisplayName::forbidden)) {
+			throw new IllegalArgumentException("A name cannot contain line breaks, control or invisible characters.");
+		}
+		String cleaned = name.strip().replaceAll(" +", " ");
 		if (cleaned.length() > MAX_LENGTH) {
 			throw new IllegalArgumentException("A name has at most " + MAX_LENGTH + " characters.");
-		}
-		if (cleaned.codePoints().anyMatch(DisplayName::forbidden)) {
-			throw new IllegalArgumentException("A name cannot contain control or invisible formatting characters.");
 		}
 		if (cleaned.contains("<") || cleaned.contains(">")) {
 			throw new IllegalArgumentException("A name cannot contain < or >.");
