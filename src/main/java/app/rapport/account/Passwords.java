@@ -37,8 +37,12 @@ public class Passwords {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
+	private final LoginThrottle throttle;
+
 	Passwords(AccountRepository accounts, PasswordEncoder passwordEncoder, Emails emails, Links links, AuditLog audit,
-			AccountProperties properties, FindByIndexNameSessionRepository<? extends Session> sessions) {
+			AccountProperties properties, FindByIndexNameSessionRepository<? extends Session> sessions,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.emails = emails;
@@ -93,6 +97,7 @@ public class Passwords {
 		accounts.invalidateTokens(id, AccountRepository.TokenPurpose.RESET_PASSWORD);
 		AccountRepository.StoredAccount account = accounts.findById(id).orElseThrow();
 		endSessions(account.email());
+		throttle.recordSuccess(account.email().value());
 		audit
 			.record(new AuditEntry("PASSWORD_RESET", null, id, account.email().value(), account.email().value(), null));
 		return id;

@@ -3,6 +3,7 @@ package app.rapport.organization;
 import java.time.Instant;
 
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.PlainText;
 import org.jspecify.annotations.Nullable;
 
 /** An organization as other modules see it. */
@@ -13,19 +14,7 @@ public record Organization(OrganizationId id, OrganizationKind kind, String name
 
 	/** Cleans an organization name or explains what is wrong with it. */
 	public static String cleanName(String name) {
-		if (name == null || name.isBlank()) {
-			throw new IllegalArgumentException("Enter the organization's name.");
-		}
-		String cleaned = name.strip().replaceAll("\\s+", " ");
-		if (cleaned.length() > MAX_NAME_LENGTH) {
-			throw new IllegalArgumentException("A name has at most " + MAX_NAME_LENGTH + " characters.");
-		}
-		if (cleaned.codePoints()
-			.anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)
-				|| cleaned.contains("<") || cleaned.contains(">")) {
-			throw new IllegalArgumentException("A name cannot contain < >, control or invisible characters.");
-		}
-		return cleaned;
+		return PlainText.line(name, "the organization's name", MAX_NAME_LENGTH);
 	}
 
 }

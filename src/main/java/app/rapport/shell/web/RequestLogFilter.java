@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One log line per request: method, path, status and duration. The query string is never logged because
- * verification, reset and invitation links carry their secret token there; headers and bodies are never
- * logged either.
+ * One log line per request: method, path, status and duration. The query string is never
+ * logged because verification, reset and invitation links carry their secret token there;
+ * headers and bodies are never logged either.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

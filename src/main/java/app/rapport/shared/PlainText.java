@@ -1,0 +1,48 @@
+package app.rapport.shared;
+
+/**
+ * Rules for one line of text typed by a person (names, titles): trimmed, inner spaces
+ * collapsed, bounded, and free of line breaks, control and invisible formatting
+ * characters (which could forge email headers or disguise text) and of angle brackets
+ * (which have no place in a name).
+ */
+public final class PlainText {
+
+	private PlainText() {
+	}
+
+	/**
+	 * The cleaned line, or an {@link IllegalArgumentException} whose message can be shown
+	 * to the user.
+	 * @param what the field as the message names it, e.g. "a name"
+	 */
+	public static String line(String value, String what, int maxLength) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("Enter " + what + ".");
+		}
+		if (value.codePoints().anyMatch(PlainText::forbidden)) {
+			throw new IllegalArgumentException(
+					capitalize(what) + " cannot contain line breaks, control or invisible characters.");
+		}
+		String cleaned = value.strip().replaceAll(" +", " ");
+		if (cleaned.length() > maxLength) {
+			throw new IllegalArgumentException(capitalize(what) + " has at most " + maxLength + " characters.");
+		}
+		if (cleaned.indexOf('<') >= 0 || cleaned.indexOf('>') >= 0) {
+			throw new IllegalArgumentException(capitalize(what) + " cannot contain < or >.");
+		}
+		return cleaned;
+	}
+
+	private static boolean forbidden(int codePoint) {
+		int type = Character.getType(codePoint);
+		return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
+				|| type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+				|| type == Character.PARAGRAPH_SEPARATOR;
+	}
+
+	private static String capitalize(String what) {
+		return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+	}
+
+}
