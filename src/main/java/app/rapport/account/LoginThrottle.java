@@ -1,6 +1,10 @@
 package app.rapport.account;
 
+import java.util.List;
 import java.util.Locale;
+
+import app.rapport.shared.EmailAddress;
+import app.rapport.shared.OrganizationId;
 
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
@@ -23,8 +27,15 @@ class LoginThrottle {
 
 	private final AuditLog audit;
 
-	LoginThrottle(JdbcClient jdbc, AccountProperties properties, AuditLog audit) {
+	private final AccountRepository accounts;
+
+	private final MembershipDirectory memberships;
+
+	LoginThrottle(JdbcClient jdbc, AccountProperties properties, AuditLog audit, AccountRepository accounts,
+			MembershipDirectory memberships) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.memberships = memberships;
 		this.properties = properties;
 		this.audit = audit;
 	}
@@ -45,8 +56,19 @@ class LoginThrottle {
 	void recordFailure(String principal, @Nullable String ip, boolean throttled) {
 		String normalized = normalize(principal);
 		jdbc.sql("insert into login_failure (principal, ip) values (?, ?)").params(normalized, ip).update();
-		audit.record(new AuditEntry(throttled ? "SIGN_IN_THROTTLED" : "SIGN_IN_FAILED", null, null, normalized,
-				normalized, null));
+		String action = throttled ? "SIGN_IN_THROTTLED" : "SIGN_IN_FAILED";
+		// Failures against a member's account show in each of their organizations' logs.
+		List<OrganizationId> organizations = EmailAddress.isValid(normalized)
+				? accounts.findByEmail(new EmailAddress(normalized))
+					.map(account -> memberships.organizationsOf(account.id()))
+					.orElse(List.of())
+				: List.of();
+		if (organizations.isEmpty()) {
+			audit.record(new AuditEntry(action, null, null, normalized, normalized, null));
+		}
+		for (OrganizationId organization : organizations) {
+			audit.record(new AuditEntry(action, organization, null, normalized, normalized, null));
+		}
 	}
 
 	@Transactional

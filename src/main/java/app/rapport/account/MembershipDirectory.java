@@ -20,6 +20,9 @@ public interface MembershipDirectory {
 	 */
 	Optional<ActiveMembership> activeMembership(AccountId accountId, @Nullable OrganizationId preferred);
 
+	/** Every organization the person belongs to (for audit entries about them). */
+	java.util.List<OrganizationId> organizationsOf(AccountId accountId);
+
 	record ActiveMembership(OrganizationId organizationId, String organizationName, OrganizationRole role) {
 	}
 

@@ -154,6 +154,15 @@ public class Organizations implements MembershipDirectory {
 			.map(row -> new ActiveMembership(row.organizationId(), row.name(), row.role()));
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public List<OrganizationId> organizationsOf(AccountId accountId) {
+		return organizations.membershipsOf(accountId)
+			.stream()
+			.map(OrganizationRepository.MembershipRow::organizationId)
+			.toList();
+	}
+
 	public record MembershipSummary(OrganizationId organizationId, String name, OrganizationKind kind,
 			OrganizationRole role) {
 	}

@@ -185,4 +185,16 @@ class OrganizationSettingsTests {
 		assertThat(coachView.statusCode()).as("coaches cannot read the audit log: %s", coachView.body()).isEqualTo(403);
 	}
 
+	@Test
+	void failedSignInsOfAMemberShowInTheOrganizationsAuditLog() {
+		Provider provider = providers.provider("Failed Sign In Coaching");
+		Person coach = providers.member(provider, OrganizationRole.COACH);
+		new RapportClient(port).signIn(coach.email(), "not the password");
+
+		String log = api(provider, new Person(provider.owner(), provider.ownerEmail()))
+			.api("GET", "/api/v1/audit-events", null)
+			.body();
+		assertThat(log).contains("SIGN_IN_FAILED", coach.email());
+	}
+
 }
