@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.EmailAddress;
+import app.rapport.shared.SecretToken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,12 +76,23 @@ class AccountRepository {
 			.update();
 	}
 
-	void insertToken(String tokenHash, AccountId id, TokenPurpose purpose, Duration validity) {
+	private void insertToken(String tokenHash, AccountId id, TokenPurpose purpose, Duration validity) {
 		jdbc.sql("""
 				insert into account_token (token_hash, account_id, purpose, expires_at)
 				values (?, ?, ?, now() + ?::interval)""")
 			.params(tokenHash, id.value(), purpose.name(), validity.toSeconds() + " seconds")
 			.update();
+	}
+
+	/**
+	 * Replaces any unused token of this purpose with a new one, which is returned (and
+	 * stored hashed).
+	 */
+	SecretToken issueToken(AccountId id, TokenPurpose purpose, Duration validity) {
+		invalidateTokens(id, purpose);
+		SecretToken token = SecretToken.generate();
+		insertToken(token.hash(), id, purpose, validity);
+		return token;
 	}
 
 	/**

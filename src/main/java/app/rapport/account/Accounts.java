@@ -82,9 +82,7 @@ public class Accounts {
 	}
 
 	private void sendVerification(AccountId id, EmailAddress email, String name) {
-		accounts.invalidateTokens(id, AccountRepository.TokenPurpose.VERIFY_EMAIL);
-		SecretToken token = SecretToken.generate();
-		accounts.insertToken(token.hash(), id, AccountRepository.TokenPurpose.VERIFY_EMAIL,
+		SecretToken token = accounts.issueToken(id, AccountRepository.TokenPurpose.VERIFY_EMAIL,
 				properties.verificationValidity());
 		emails.queue(new Email(email, "Confirm your email address", "account/verify-email",
 				Map.of("name", name, "verifyUrl", links.to("/verify-email?token=" + token.value()), "validHours",

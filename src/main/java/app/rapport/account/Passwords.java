@@ -59,9 +59,7 @@ public class Passwords {
 	@Transactional
 	public void requestReset(EmailAddress email) {
 		accounts.findByEmail(email).ifPresent(account -> {
-			accounts.invalidateTokens(account.id(), AccountRepository.TokenPurpose.RESET_PASSWORD);
-			SecretToken token = SecretToken.generate();
-			accounts.insertToken(token.hash(), account.id(), AccountRepository.TokenPurpose.RESET_PASSWORD,
+			SecretToken token = accounts.issueToken(account.id(), AccountRepository.TokenPurpose.RESET_PASSWORD,
 					properties.resetValidity());
 			emails.queue(new Email(email, "Reset your Rapport password", "account/reset-password",
 					Map.of("name", account.displayName(), "resetUrl",
