@@ -71,6 +71,26 @@ public class Accounts {
 		return Optional.of(id);
 	}
 
+	/**
+	 * Creates the account of a person who followed an invitation link. The link proved
+	 * they read the mailbox, so the email counts as confirmed.
+	 * @return the new account, or empty when the email already has one (the person signs
+	 * in instead)
+	 */
+	@Transactional
+	public Optional<AccountId> registerInvited(String displayName, EmailAddress email, String password) {
+		String name = DisplayName.clean(displayName);
+		PasswordPolicy.check(password);
+		AccountId id = new AccountId(UUID.randomUUID());
+		if (!accounts.insertIfAbsent(id, email, name, passwordEncoder.encode(password))) {
+			return Optional.empty();
+		}
+		accounts.markVerified(id);
+		audit
+			.record(new AuditEntry("ACCOUNT_CREATED", null, id, email.value(), email.value(), "through an invitation"));
+		return Optional.of(id);
+	}
+
 	/** Sends a fresh verification link, unless the address is verified already. */
 	@Transactional
 	public void resendVerification(AccountId id) {

@@ -1,11 +1,13 @@
 package app.rapport.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import app.rapport.shared.OrganizationId;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +25,11 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	AuditLog(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	@Transactional
@@ -36,6 +41,20 @@ public class AuditLog {
 					entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()), entry.action(),
 					clip(entry.target()), clip(entry.details()), clientIp())
 			.update();
+	}
+
+	/** Records many entries with one batched statement (bulk invitations). */
+	@Transactional
+	public void recordAll(Collection<AuditEntry> entries) {
+		String ip = clientIp();
+		batch.batchUpdate("""
+				insert into audit_event (organization_id, actor_id, actor_email, action, target, details, ip)
+				values (?, ?, ?, ?, ?, ?, ?)""",
+				entries.stream()
+					.map(entry -> new Object[] { entry.organizationId() == null ? null : entry.organizationId().value(),
+							entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()),
+							entry.action(), clip(entry.target()), clip(entry.details()), ip })
+					.toList());
 	}
 
 	/**

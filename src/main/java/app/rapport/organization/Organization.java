@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** An organization as other modules see it. */
 public record Organization(OrganizationId id, OrganizationKind kind, String name, String brandColor,
-		@Nullable String logoUrl, Instant createdAt) {
+		@Nullable String logoUrl, int invitationValidityDays, Instant createdAt) {
 
 	public static final int MAX_NAME_LENGTH = 120;
 

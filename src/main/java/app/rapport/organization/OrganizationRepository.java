@@ -108,7 +108,8 @@ class OrganizationRepository {
 	private static Organization map(ResultSet rs, int row) throws SQLException {
 		return new Organization(new OrganizationId(rs.getObject("id", UUID.class)),
 				OrganizationKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("brand_color"),
-				rs.getString("logo_url"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("logo_url"), rs.getInt("invitation_validity_days"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	record MemberRow(AccountId accountId, OrganizationRole role, java.time.Instant since) {

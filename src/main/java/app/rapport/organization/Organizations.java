@@ -73,6 +73,20 @@ public class Organizations implements MembershipDirectory {
 			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
 	}
 
+	/**
+	 * Whether an owner of the organization has confirmed their email: invitations are
+	 * only sent then, so a throwaway sign-up cannot be used to send email to strangers.
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasVerifiedOwner(OrganizationId id) {
+		List<AccountId> owners = organizations.members(id)
+			.stream()
+			.filter(row -> row.role() == OrganizationRole.OWNER)
+			.map(OrganizationRepository.MemberRow::accountId)
+			.toList();
+		return accounts.findAll(owners).values().stream().anyMatch(AccountSummary::emailVerified);
+	}
+
 	/** How emails sent on behalf of the organization look. */
 	@Transactional(readOnly = true)
 	public Branding branding(OrganizationId id) {

@@ -36,6 +36,10 @@ public class Problem extends RuntimeException {
 		return new Problem(400, "Invalid input", message);
 	}
 
+	public static Problem gone(String message) {
+		return new Problem(410, "Gone", message);
+	}
+
 	public static Problem tooManyRequests(String message) {
 		return new Problem(429, "Too many requests", message);
 	}

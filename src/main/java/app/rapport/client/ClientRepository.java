@@ -1,0 +1,296 @@
+package app.rapport.client;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ClientRepository {
+
+	private static final String COLUMNS = """
+			id, provider_id, kind, status, display_name, first_name, last_name, email, phone, time_zone, website,
+			address, contact_name, tags, private_notes, owner_account_id, owner_organization_id, created_by,
+			created_at, last_invited_at, archived_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	ClientRepository(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	record NewClient(UUID id, OrganizationId providerId, ClientKind kind, ClientStatus status, String displayName,
+			@Nullable String firstName, @Nullable String lastName, @Nullable String email, @Nullable String phone,
+			@Nullable String timeZone, @Nullable String website, @Nullable String address, @Nullable String contactName,
+			List<String> tags, @Nullable String privateNotes, AccountId createdBy) {
+	}
+
+	void insertAll(Collection<NewClient> clients) {
+		batch.batchUpdate(
+				"""
+						insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, phone,
+						    time_zone, website, address, contact_name, tags, private_notes, created_by, last_invited_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				clients.stream()
+					.map(c -> new Object[] { c.id(), c.providerId().value(), c.kind().name(), c.status().name(),
+							c.displayName(), c.firstName(), c.lastName(), c.email(), c.phone(), c.timeZone(),
+							c.website(), c.address(), c.contactName(), c.tags().toArray(String[]::new),
+							c.privateNotes(), c.createdBy().value(),
+							c.status() == ClientStatus.INVITED ? Timestamp.from(Instant.now()) : null })
+					.toList());
+	}
+
+	/** Which of these emails already have a record in the provider (one index lookup). */
+	List<Existing> existing(OrganizationId providerId, Collection<String> emails) {
+		if (emails.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select id, email, display_name from client_record where provider_id = ? and email = any(?)")
+			.params(providerId.value(), emails.toArray(String[]::new))
+			.query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	record Existing(UUID id, String email, String displayName) {
+	}
+
+	Optional<ClientRecord> find(OrganizationId providerId, ClientId id) {
+		return jdbc.sql("select " + COLUMNS + " from client_record where id = ? and provider_id = ?")
+			.params(id.value(), providerId.value())
+			.query(ClientRepository::map)
+			.optional();
+	}
+
+	Optional<ClientRecord> findById(ClientId id) {
+		return jdbc.sql("select " + COLUMNS + " from client_record where id = ?")
+			.param(id.value())
+			.query(ClientRepository::map)
+			.optional();
+	}
+
+	List<ClientRecord> ownedBy(AccountId account) {
+		return jdbc.sql("select " + COLUMNS + " from client_record where owner_account_id = ? order by created_at")
+			.param(account.value())
+			.query(ClientRepository::map)
+			.list();
+	}
+
+	/**
+	 * A page of the Clients page with keyset pagination: the cursor holds the sort key
+	 * and id of the last row, so deep pages cost the same as the first.
+	 */
+	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from client_record where provider_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(providerId.value());
+		sql.append(query.archived() ? " and archived_at is not null" : " and archived_at is null");
+		if (onlyCreatedBy != null) {
+			sql.append(" and created_by = ?");
+			params.add(onlyCreatedBy.value());
+		}
+		if (query.kind() != null) {
+			sql.append(" and kind = ?");
+			params.add(query.kind().name());
+		}
+		if (query.status() != null) {
+			sql.append(" and status = ?");
+			params.add(query.status().name());
+		}
+		if (query.tag() != null) {
+			sql.append(" and tags @> array[?]::text[]");
+			params.add(query.tag());
+		}
+		if (query.search() != null) {
+			String like = escapeLike(query.search());
+			sql.append(" and (lower(display_name) like ? or email like ?)");
+			params.add(like + "%");
+			params.add("%" + like + "%");
+		}
+		Cursor cursor = Cursor.decode(query.after());
+		if (query.sort() == ClientQuery.Sort.NAME) {
+			if (cursor != null) {
+				sql.append(" and (lower(display_name), id) > (?, ?)");
+				params.add(cursor.key());
+				params.add(cursor.id());
+			}
+			sql.append(" order by lower(display_name), id");
+		}
+		else {
+			if (cursor != null) {
+				sql.append(" and (created_at, id) < (?::timestamptz, ?)");
+				params.add(cursor.key());
+				params.add(cursor.id());
+			}
+			sql.append(" order by created_at desc, id desc");
+		}
+		sql.append(" limit ?");
+		params.add(query.size() + 1);
+		List<ClientRecord> rows = jdbc.sql(sql.toString()).params(params).query(ClientRepository::map).list();
+		if (rows.size() <= query.size()) {
+			return new ClientPage(rows, null);
+		}
+		List<ClientRecord> page = rows.subList(0, query.size());
+		ClientRecord last = page.getLast();
+		String key = query.sort() == ClientQuery.Sort.NAME ? last.displayName().toLowerCase()
+				: last.createdAt().toString();
+		return new ClientPage(List.copyOf(page), new Cursor(key, last.id().value()).encode());
+	}
+
+	List<String> tags(OrganizationId providerId) {
+		return jdbc.sql("""
+				select distinct unnest(tags) as tag from client_record
+				where provider_id = ? and archived_at is null order by tag limit 200""")
+			.param(providerId.value())
+			.query(String.class)
+			.list();
+	}
+
+	void update(ClientRecord record) {
+		jdbc.sql("""
+				update client_record set display_name = ?, first_name = ?, last_name = ?, phone = ?, time_zone = ?,
+				    website = ?, address = ?, contact_name = ?, tags = ?, private_notes = ?
+				where id = ? and provider_id = ?""")
+			.params(record.displayName(), record.firstName(), record.lastName(), record.phone(), record.timeZone(),
+					record.website(), record.address(), record.contactName(), record.tags().toArray(String[]::new),
+					record.privateNotes(), record.id().value(), record.providerId().value())
+			.update();
+	}
+
+	void updateEmail(ClientId id, OrganizationId providerId, String email) {
+		jdbc.sql("update client_record set email = ? where id = ? and provider_id = ?")
+			.params(email, id.value(), providerId.value())
+			.update();
+	}
+
+	boolean markInvited(ClientId id, OrganizationId providerId) {
+		return jdbc.sql("""
+				update client_record set status = 'INVITED', last_invited_at = now()
+				where id = ? and provider_id = ? and status in ('INTERNAL', 'INVITED')""")
+			.params(id.value(), providerId.value())
+			.update() == 1;
+	}
+
+	void touchInvited(ClientId id) {
+		jdbc.sql("update client_record set last_invited_at = now() where id = ?").param(id.value()).update();
+	}
+
+	void markInternal(ClientId id) {
+		jdbc.sql("update client_record set status = 'INTERNAL' where id = ? and status = 'INVITED'")
+			.param(id.value())
+			.update();
+	}
+
+	/**
+	 * Transfers ownership; only an invited record can be transferred, so a repeated event
+	 * has no effect.
+	 */
+	boolean transferOwnership(ClientId id, AccountId owner, @Nullable OrganizationId ownerOrganization) {
+		return jdbc.sql("""
+				update client_record set status = 'OWNED', owner_account_id = ?, owner_organization_id = ?
+				where id = ? and status <> 'OWNED'""")
+			.params(owner.value(), ownerOrganization == null ? null : ownerOrganization.value(), id.value())
+			.update() == 1;
+	}
+
+	void setArchived(ClientId id, OrganizationId providerId, boolean archived) {
+		jdbc.sql("update client_record set archived_at = " + (archived ? "coalesce(archived_at, now())" : "null")
+				+ " where id = ? and provider_id = ?")
+			.params(id.value(), providerId.value())
+			.update();
+	}
+
+	void updateOwnDetails(ClientId id, AccountId owner, String firstName, String lastName, @Nullable String phone,
+			@Nullable String timeZone) {
+		int updated = jdbc.sql("""
+				update client_record set first_name = ?, last_name = ?, display_name = ?, phone = ?, time_zone = ?
+				where id = ? and owner_account_id = ? and kind = 'INDIVIDUAL'""")
+			.params(firstName, lastName, firstName + " " + lastName, phone, timeZone, id.value(), owner.value())
+			.update();
+		if (updated == 0) {
+			throw Problem.notFound("No such client record.");
+		}
+	}
+
+	void connect(OrganizationId providerId, OrganizationId companyId, ClientId record) {
+		jdbc.sql("""
+				insert into company_connection (provider_id, company_id, client_record_id) values (?, ?, ?)
+				on conflict do nothing""").params(providerId.value(), companyId.value(), record.value()).update();
+	}
+
+	boolean isConnected(OrganizationId providerId, ClientId record) {
+		return jdbc
+			.sql("select exists(select 1 from company_connection where provider_id = ? and client_record_id = ?)")
+			.params(providerId.value(), record.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	static ClientRecord map(ResultSet rs, int row) throws SQLException {
+		Array tags = rs.getArray("tags");
+		UUID owner = rs.getObject("owner_account_id", UUID.class);
+		UUID ownerOrganization = rs.getObject("owner_organization_id", UUID.class);
+		return new ClientRecord(new ClientId(rs.getObject("id", UUID.class)),
+				new OrganizationId(rs.getObject("provider_id", UUID.class)), ClientKind.valueOf(rs.getString("kind")),
+				ClientStatus.valueOf(rs.getString("status")), rs.getString("display_name"), rs.getString("first_name"),
+				rs.getString("last_name"), rs.getString("email"), rs.getString("phone"), rs.getString("time_zone"),
+				rs.getString("website"), rs.getString("address"), rs.getString("contact_name"),
+				tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()), rs.getString("private_notes"),
+				owner == null ? null : new AccountId(owner),
+				ownerOrganization == null ? null : new OrganizationId(ownerOrganization),
+				new AccountId(rs.getObject("created_by", UUID.class)), rs.getTimestamp("created_at").toInstant(),
+				instant(rs.getTimestamp("last_invited_at")), instant(rs.getTimestamp("archived_at")));
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp value) {
+		return value == null ? null : value.toInstant();
+	}
+
+	record Cursor(String key, UUID id) {
+
+		String encode() {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((key + "\n" + id).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static @Nullable Cursor decode(@Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			try {
+				String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+				int split = decoded.lastIndexOf('\n');
+				return new Cursor(decoded.substring(0, split), UUID.fromString(decoded.substring(split + 1)));
+			}
+			catch (IllegalArgumentException | StringIndexOutOfBoundsException ex) {
+				throw Problem.invalid("The page cursor is not valid. Start again from the first page.");
+			}
+		}
+
+	}
+
+}

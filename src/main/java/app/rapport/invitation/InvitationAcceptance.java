@@ -1,0 +1,192 @@
+package app.rapport.invitation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.rapport.account.AccountSummary;
+import app.rapport.account.Accounts;
+import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditLog;
+import app.rapport.notification.Email;
+import app.rapport.notification.Emails;
+import app.rapport.notification.Notifications;
+import app.rapport.organization.Organization;
+import app.rapport.organization.Organizations;
+import app.rapport.shared.AccessDeniedProblem;
+import app.rapport.shared.AccountId;
+import app.rapport.shared.CurrentUser;
+import app.rapport.shared.Links;
+import app.rapport.shared.Problem;
+import app.rapport.shared.SecretToken;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an invited person does with the link: open it, register or sign in, accept or
+ * decline. The token binds the invitation to its email; accepting or declining happens in
+ * one conditional update, so two concurrent requests have one effect.
+ */
+@Service
+public class InvitationAcceptance {
+
+	static final String DEAD_LINK = "This invitation link no longer works. It may have expired, been revoked or "
+			+ "replaced by a newer invitation, or already been used. Ask the person who invited you to send it again.";
+
+	private final InvitationRepository invitations;
+
+	private final Organizations organizations;
+
+	private final Accounts accounts;
+
+	private final Notifications notifications;
+
+	private final Emails emails;
+
+	private final AuditLog audit;
+
+	private final Links links;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InvitationAcceptance(InvitationRepository invitations, Organizations organizations, Accounts accounts,
+			Notifications notifications, Emails emails, AuditLog audit, Links links, ApplicationEventPublisher events,
+			Clock clock) {
+		this.invitations = invitations;
+		this.organizations = organizations;
+		this.accounts = accounts;
+		this.notifications = notifications;
+		this.emails = emails;
+		this.audit = audit;
+		this.links = links;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the invitation page shows about a live invitation. */
+	public record OpenInvitation(Invitation invitation, String organizationName, String inviterName,
+			boolean accountExists) {
+	}
+
+	/**
+	 * Looks up a live invitation by the token from its link and notes the first opening
+	 * in its history.
+	 * @return empty when the link is unknown, used, revoked, replaced or expired
+	 */
+	@Transactional
+	public Optional<OpenInvitation> open(String rawToken) {
+		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		return invitations.findByTokenHash(SecretToken.hash(rawToken))
+			.filter(invitation -> invitation.status(now) == InvitationStatus.PENDING)
+			.map(invitation -> {
+				if (invitations.markOpened(invitation.id().value())) {
+					invitations.recordEvents(List.of(invitation.id().value()), "OPENED", null, invitation.name());
+				}
+				String organizationName = organizations.find(invitation.organizationId())
+					.map(Organization::name)
+					.orElse("Rapport");
+				return new OpenInvitation(invitation, organizationName,
+						accounts.find(invitation.invitedBy()).map(AccountSummary::displayName).orElse("Someone"),
+						accounts.findByEmail(invitation.email()).isPresent());
+			});
+	}
+
+	/**
+	 * Accepts as the signed-in person, whose email must be the invited one.
+	 * @throws Problem 403 for another email, 410 when the link is dead
+	 */
+	@Transactional
+	public Invitation accept(String rawToken, CurrentUser person) {
+		Invitation invitation = live(rawToken);
+		if (!invitation.email().equals(person.email())) {
+			throw new AccessDeniedProblem(
+					"This invitation is for " + invitation.email() + ". You are signed in as " + person.email() + ".");
+		}
+		return respond(rawToken, invitation, InvitationStatus.ACCEPTED, person.accountId());
+	}
+
+	/**
+	 * Creates the invited person's account and accepts in one transaction.
+	 * @throws Problem 409 when the email already has an account (the person signs in
+	 * instead)
+	 */
+	@Transactional
+	public Invitation register(String rawToken, String displayName, String password) {
+		Invitation invitation = live(rawToken);
+		AccountId account = accounts.registerInvited(displayName, invitation.email(), password)
+			.orElseThrow(() -> Problem.conflict("You already have an account. Sign in to accept the invitation."));
+		return respond(rawToken, invitation, InvitationStatus.ACCEPTED, account);
+	}
+
+	/**
+	 * Declines; the token proves it is the invited person, with or without an account.
+	 */
+	@Transactional
+	public Invitation decline(String rawToken, @Nullable CurrentUser person) {
+		Invitation invitation = live(rawToken);
+		if (person != null && !invitation.email().equals(person.email())) {
+			throw new AccessDeniedProblem("This invitation is for " + invitation.email() + ".");
+		}
+		return respond(rawToken, invitation, InvitationStatus.DECLINED, person == null ? null : person.accountId());
+	}
+
+	private Invitation live(String rawToken) {
+		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+			throw Problem.gone(DEAD_LINK);
+		}
+		Instant now = clock.instant();
+		return invitations.findByTokenHash(SecretToken.hash(rawToken))
+			.filter(invitation -> invitation.status(now) == InvitationStatus.PENDING)
+			.orElseThrow(() -> Problem.gone(DEAD_LINK));
+	}
+
+	private Invitation respond(String rawToken, Invitation invitation, InvitationStatus outcome,
+			@Nullable AccountId respondent) {
+		Invitation done = invitations
+			.respond(SecretToken.hash(rawToken), invitation.email(), outcome, respondent, clock.instant())
+			.orElseThrow(() -> Problem.gone(DEAD_LINK));
+		boolean accepted = outcome == InvitationStatus.ACCEPTED;
+		invitations.recordEvents(List.of(done.id().value()), accepted ? "ACCEPTED" : "DECLINED", respondent,
+				done.name());
+		audit.record(new AuditEntry(accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED", done.organizationId(),
+				respondent, done.email().value(), done.email().value(), done.purpose().name()));
+		if (accepted) {
+			if (done.purpose() == InvitationPurpose.COLLEAGUE && done.role() != null && respondent != null) {
+				organizations.addMember(done.organizationId(), respondent, done.role());
+			}
+			events.publishEvent(new InvitationAccepted(done.id(), done.organizationId(), done.purpose(),
+					done.subjectId(), respondent, done.role(), done.invitedBy()));
+		}
+		else {
+			events.publishEvent(
+					new InvitationDeclined(done.id(), done.organizationId(), done.purpose(), done.subjectId()));
+		}
+		tellInviter(done, accepted);
+		return done;
+	}
+
+	private void tellInviter(Invitation invitation, boolean accepted) {
+		String verb = accepted ? "accepted" : "declined";
+		String title = invitation.name() + " " + verb + " your invitation";
+		notifications.notify(invitation.invitedBy(), invitation.organizationId(),
+				accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED", title,
+				invitation.email() + " " + verb + " the invitation to join " + invitation.purpose().joinAs() + ".",
+				"/invitations");
+		accounts.find(invitation.invitedBy())
+			.ifPresent(inviter -> emails.queue(new Email(inviter.email(), title, "invitation/response",
+					Map.of("inviterName", inviter.displayName(), "name", invitation.name(), "email",
+							invitation.email().value(), "verb", verb, "joinAs", invitation.purpose().joinAs(),
+							"invitationsUrl", links.to("/invitations")),
+					organizations.branding(invitation.organizationId()), invitation.organizationId())));
+	}
+
+}

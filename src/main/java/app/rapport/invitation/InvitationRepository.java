@@ -1,0 +1,177 @@
+package app.rapport.invitation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.shared.AccountId;
+import app.rapport.shared.EmailAddress;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.OrganizationRole;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InvitationRepository {
+
+	static final String COLUMNS = """
+			id, organization_id, purpose, subject_id, email, name, role, status, invited_by, expires_at, created_at,
+			last_sent_at, send_count, opened_at, responded_by, responded_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	InvitationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	record NewInvitation(UUID id, OrganizationId organizationId, InvitationRequest request, String tokenHash,
+			AccountId invitedBy, Instant expiresAt, @Nullable Instant firstReminderAt) {
+	}
+
+	record Expired(UUID id, UUID organizationId, String email, String purpose) {
+	}
+
+	void insertAll(Collection<NewInvitation> invitations) {
+		batch.batchUpdate("""
+				insert into invitation (id, organization_id, purpose, subject_id, email, name, role, token_hash,
+				                        invited_by, expires_at, next_reminder_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				invitations.stream()
+					.map(i -> new Object[] { i.id(), i.organizationId().value(), i.request().purpose().name(),
+							i.request().subjectId(), i.request().email().value(), i.request().name(),
+							i.request().role() == null ? null : i.request().role().name(), i.tokenHash(),
+							i.invitedBy().value(), Timestamp.from(i.expiresAt()),
+							i.firstReminderAt() == null ? null : Timestamp.from(i.firstReminderAt()) })
+					.toList());
+	}
+
+	void recordEvents(Collection<UUID> invitationIds, String kind, @Nullable AccountId actor,
+			@Nullable String actorName) {
+		batch.batchUpdate(
+				"insert into invitation_event (invitation_id, kind, actor_id, actor_name) values (?, ?, ?, ?)",
+				invitationIds.stream()
+					.map(id -> new Object[] { id, kind, actor == null ? null : actor.value(), actorName })
+					.toList());
+	}
+
+	Optional<Invitation> find(OrganizationId organizationId, InvitationId id) {
+		return jdbc.sql("select " + COLUMNS + " from invitation where id = ? and organization_id = ?")
+			.params(id.value(), organizationId.value())
+			.query(InvitationRepository::map)
+			.optional();
+	}
+
+	Optional<Invitation> findByTokenHash(String tokenHash) {
+		return jdbc.sql("select " + COLUMNS + " from invitation where token_hash = ?")
+			.param(tokenHash)
+			.query(InvitationRepository::map)
+			.optional();
+	}
+
+	List<Invitation> forSubject(OrganizationId organizationId, UUID subjectId) {
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from invitation where organization_id = ? and subject_id = ? order by created_at desc")
+			.params(organizationId.value(), subjectId)
+			.query(InvitationRepository::map)
+			.list();
+	}
+
+	List<InvitationEvent> events(UUID invitationId) {
+		return jdbc
+			.sql("select kind, actor_name, occurred_at from invitation_event where invitation_id = ? order by id")
+			.param(invitationId)
+			.query((rs, n) -> new InvitationEvent(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Accepts or declines in one statement that only matches a pending, unexpired
+	 * invitation for that email, so concurrent requests have one effect.
+	 */
+	Optional<Invitation> respond(String tokenHash, EmailAddress email, InvitationStatus outcome,
+			@Nullable AccountId respondent, Instant now) {
+		return jdbc
+			.sql("update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null"
+					+ " where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ? returning "
+					+ COLUMNS)
+			.params(outcome.name(), respondent == null ? null : respondent.value(), tokenHash, email.value(),
+					Timestamp.from(now))
+			.query(InvitationRepository::map)
+			.optional();
+	}
+
+	boolean markOpened(UUID id) {
+		return jdbc.sql("update invitation set opened_at = now() where id = ? and opened_at is null")
+			.param(id)
+			.update() == 1;
+	}
+
+	/**
+	 * Gives the invitation a new token and a new expiry; the old link stops working at
+	 * once.
+	 */
+	boolean renew(OrganizationId organizationId, InvitationId id, String tokenHash, Instant expiresAt,
+			@Nullable Instant nextReminderAt) {
+		return jdbc.sql("""
+				update invitation set token_hash = ?, expires_at = ?, status = 'PENDING', last_sent_at = now(),
+				       send_count = send_count + 1, reminders_sent = 0, next_reminder_at = ?
+				where id = ? and organization_id = ? and status in ('PENDING', 'EXPIRED')""")
+			.params(tokenHash, Timestamp.from(expiresAt),
+					nextReminderAt == null ? null : Timestamp.from(nextReminderAt), id.value(), organizationId.value())
+			.update() == 1;
+	}
+
+	boolean revoke(OrganizationId organizationId, InvitationId id, AccountId actor) {
+		return jdbc
+			.sql("""
+					update invitation set status = 'REVOKED', responded_by = ?, responded_at = now(), next_reminder_at = null
+					where id = ? and organization_id = ? and status = 'PENDING'""")
+			.params(actor.value(), id.value(), organizationId.value())
+			.update() == 1;
+	}
+
+	long sentSince(OrganizationId organizationId, Instant since) {
+		return jdbc.sql("select count(*) from invitation where organization_id = ? and last_sent_at > ?")
+			.params(organizationId.value(), Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	long receivedSince(EmailAddress email, Instant since) {
+		return jdbc.sql("select count(*) from invitation where email = ? and last_sent_at > ?")
+			.params(email.value(), Timestamp.from(since))
+			.query(Long.class)
+			.single();
+	}
+
+	static Invitation map(ResultSet rs, int row) throws SQLException {
+		String role = rs.getString("role");
+		UUID subject = rs.getObject("subject_id", UUID.class);
+		return new Invitation(new InvitationId(rs.getObject("id", UUID.class)),
+				new OrganizationId(rs.getObject("organization_id", UUID.class)),
+				InvitationPurpose.valueOf(rs.getString("purpose")), subject, new EmailAddress(rs.getString("email")),
+				rs.getString("name"), role == null ? null : OrganizationRole.valueOf(role),
+				InvitationStatus.valueOf(rs.getString("status")), new AccountId(rs.getObject("invited_by", UUID.class)),
+				instant(rs, "expires_at"), instant(rs, "created_at"), instant(rs, "last_sent_at"),
+				rs.getInt("send_count"), instant(rs, "opened_at"),
+				rs.getObject("responded_by") == null ? null : new AccountId(rs.getObject("responded_by", UUID.class)),
+				instant(rs, "responded_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+}

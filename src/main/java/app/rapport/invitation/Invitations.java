@@ -1,0 +1,273 @@
+package app.rapport.invitation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.rapport.account.AccountSummary;
+import app.rapport.account.Accounts;
+import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditLog;
+import app.rapport.notification.Branding;
+import app.rapport.notification.Email;
+import app.rapport.notification.Emails;
+import app.rapport.organization.Organization;
+import app.rapport.organization.Organizations;
+import app.rapport.shared.AccessDeniedProblem;
+import app.rapport.shared.CurrentUser;
+import app.rapport.shared.EmailAddress;
+import app.rapport.shared.Links;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.OrganizationRole;
+import app.rapport.shared.Problem;
+import app.rapport.shared.SecretToken;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sending, resending and revoking invitations. Every change is recorded in the
+ * invitation's history and the audit log, and its email is queued in the same
+ * transaction.
+ */
+@Service
+public class Invitations {
+
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
+
+	private final InvitationRepository invitations;
+
+	private final Organizations organizations;
+
+	private final Accounts accounts;
+
+	private final Emails emails;
+
+	private final AuditLog audit;
+
+	private final Links links;
+
+	private final InvitationProperties properties;
+
+	private final Clock clock;
+
+	Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Emails emails,
+			AuditLog audit, Links links, InvitationProperties properties, Clock clock) {
+		this.invitations = invitations;
+		this.organizations = organizations;
+		this.accounts = accounts;
+		this.emails = emails;
+		this.audit = audit;
+		this.links = links;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Sends one invitation on behalf of the current user's organization. */
+	@Transactional
+	public InvitationId send(CurrentUser inviter, InvitationRequest request) {
+		return sendAll(inviter, List.of(request)).getFirst();
+	}
+
+	/**
+	 * Sends many invitations at once, with batched writes. Either all are sent or, when a
+	 * rule refuses one, none.
+	 */
+	@Transactional
+	public List<InvitationId> sendAll(CurrentUser inviter, List<InvitationRequest> requests) {
+		OrganizationId organizationId = inviter.requireOrganization();
+		Organization organization = organizations.find(organizationId)
+			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
+		for (InvitationRequest request : requests) {
+			checkRole(inviter, request);
+		}
+		checkCanSend(organizationId);
+		checkRateLimits(organizationId, requests);
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
+		List<InvitationRepository.NewInvitation> rows = new ArrayList<>(requests.size());
+		List<Email> mails = new ArrayList<>(requests.size());
+		List<AuditEntry> entries = new ArrayList<>(requests.size());
+		Branding branding = organizations.branding(organizationId);
+		for (InvitationRequest request : requests) {
+			SecretToken token = SecretToken.generate();
+			UUID id = UUID.randomUUID();
+			rows.add(new InvitationRepository.NewInvitation(id, organizationId, request, token.hash(),
+					inviter.accountId(), expiresAt, firstReminder(now, expiresAt)));
+			mails.add(invitationEmail(request.email(), request.name(), request.purpose(), inviter.displayName(),
+					organization, branding, token, expiresAt, false));
+			entries.add(new AuditEntry("INVITATION_SENT", organizationId, inviter.accountId(), inviter.email().value(),
+					request.email().value(), request.purpose().name()));
+		}
+		invitations.insertAll(rows);
+		List<UUID> ids = rows.stream().map(InvitationRepository.NewInvitation::id).toList();
+		invitations.recordEvents(ids, "SENT", inviter.accountId(), inviter.displayName());
+		emails.queueAll(mails);
+		audit.recordAll(entries);
+		return ids.stream().map(InvitationId::new).toList();
+	}
+
+	/** Sends the invitation again with a new link; the old link stops working. */
+	@Transactional
+	public void resend(CurrentUser inviter, InvitationId id) {
+		resendAll(inviter, List.of(id));
+	}
+
+	/**
+	 * Resends several invitations; those that were accepted, declined or revoked are
+	 * refused.
+	 */
+	@Transactional
+	public int resendAll(CurrentUser inviter, List<InvitationId> ids) {
+		OrganizationId organizationId = inviter.requireOrganization();
+		Organization organization = organizations.find(organizationId).orElseThrow();
+		checkCanSend(organizationId);
+		Branding branding = organizations.branding(organizationId);
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
+		List<Invitation> found = new ArrayList<>();
+		for (InvitationId id : ids) {
+			Invitation invitation = invitations.find(organizationId, id)
+				.orElseThrow(() -> Problem.notFound("No such invitation."));
+			checkManages(inviter, invitation);
+			if (!invitation.canBeResent(now)) {
+				throw Problem.conflict("This invitation was " + invitation.status(now).label().toLowerCase()
+						+ " and cannot be resent.");
+			}
+			found.add(invitation);
+		}
+		checkRateLimits(organizationId,
+				found.stream()
+					.map(i -> new InvitationRequest(i.purpose(), i.subjectId(), i.email(), i.name(), i.role()))
+					.toList());
+		List<Email> mails = new ArrayList<>();
+		List<AuditEntry> entries = new ArrayList<>();
+		for (Invitation invitation : found) {
+			SecretToken token = SecretToken.generate();
+			invitations.renew(organizationId, invitation.id(), token.hash(), expiresAt, firstReminder(now, expiresAt));
+			mails.add(invitationEmail(invitation.email(), invitation.name(), invitation.purpose(),
+					inviter.displayName(), organization, branding, token, expiresAt, false));
+			entries.add(new AuditEntry("INVITATION_RESENT", organizationId, inviter.accountId(),
+					inviter.email().value(), invitation.email().value(), invitation.purpose().name()));
+		}
+		invitations.recordEvents(found.stream().map(i -> i.id().value()).toList(), "RESENT", inviter.accountId(),
+				inviter.displayName());
+		emails.queueAll(mails);
+		audit.recordAll(entries);
+		return found.size();
+	}
+
+	/** Revokes a pending invitation: its link stops working at once. */
+	@Transactional
+	public void revoke(CurrentUser inviter, InvitationId id) {
+		OrganizationId organizationId = inviter.requireOrganization();
+		Invitation invitation = invitations.find(organizationId, id)
+			.orElseThrow(() -> Problem.notFound("No such invitation."));
+		checkManages(inviter, invitation);
+		if (!invitations.revoke(organizationId, id, inviter.accountId())) {
+			throw Problem.conflict("Only pending invitations can be revoked.");
+		}
+		invitations.recordEvents(List.of(id.value()), "REVOKED", inviter.accountId(), inviter.displayName());
+		audit.record(new AuditEntry("INVITATION_REVOKED", organizationId, inviter.accountId(), inviter.email().value(),
+				invitation.email().value(), invitation.purpose().name()));
+	}
+
+	/** Invitations about one record (a client), newest first, with their history. */
+	@Transactional(readOnly = true)
+	public List<InvitationHistory> forSubject(OrganizationId organizationId, UUID subjectId) {
+		Instant now = clock.instant();
+		return invitations.forSubject(organizationId, subjectId)
+			.stream()
+			.map(invitation -> new InvitationHistory(invitation, invitation.status(now),
+					invitations.events(invitation.id().value())))
+			.toList();
+	}
+
+	/** An invitation and what happened to it. */
+	public record InvitationHistory(Invitation invitation, InvitationStatus status, List<InvitationEvent> events) {
+	}
+
+	private void checkRole(CurrentUser inviter, InvitationRequest request) {
+		if (request.purpose() == InvitationPurpose.COLLEAGUE) {
+			inviter.requireAdmin();
+			OrganizationRole role = request.role();
+			if (role == null || role == OrganizationRole.EMPLOYEE) {
+				throw Problem.invalid("Choose the colleague's role: owner, admin or coach.");
+			}
+			if (inviter.role() == null || !inviter.role().isAtLeast(role)) {
+				throw new AccessDeniedProblem("You cannot invite someone with a role above your own.");
+			}
+		}
+		else if (request.role() != null) {
+			throw Problem.invalid("Only colleagues are invited with an organization role.");
+		}
+	}
+
+	private void checkManages(CurrentUser inviter, Invitation invitation) {
+		if (!inviter.isAdmin() && !invitation.invitedBy().equals(inviter.accountId())) {
+			throw Problem.notFound("No such invitation.");
+		}
+	}
+
+	private void checkCanSend(OrganizationId organizationId) {
+		if (!organizations.hasVerifiedOwner(organizationId)) {
+			throw Problem.conflict("Invitations can be sent once the organization owner has confirmed their email "
+					+ "address. You can save internal records until then.");
+		}
+	}
+
+	private void checkRateLimits(OrganizationId organizationId, List<InvitationRequest> requests) {
+		Instant now = clock.instant();
+		long lastHour = invitations.sentSince(organizationId, now.minus(Duration.ofHours(1)));
+		if (lastHour + requests.size() > properties.maxPerOrganizationPerHour()) {
+			throw Problem.tooManyRequests("Your organization can send " + properties.maxPerOrganizationPerHour()
+					+ " invitations per hour. Try again later.");
+		}
+		Map<EmailAddress, Integer> perRecipient = new HashMap<>();
+		requests.forEach(r -> perRecipient.merge(r.email(), 1, Integer::sum));
+		if (perRecipient.size() <= 50) {
+			for (Map.Entry<EmailAddress, Integer> entry : perRecipient.entrySet()) {
+				long lastDay = invitations.receivedSince(entry.getKey(), now.minus(Duration.ofDays(1)));
+				if (lastDay + entry.getValue() > properties.maxPerRecipientPerDay()) {
+					throw Problem.tooManyRequests(entry.getKey() + " received " + properties.maxPerRecipientPerDay()
+							+ " invitations today already. Try again tomorrow.");
+				}
+			}
+		}
+	}
+
+	private @Nullable Instant firstReminder(Instant now, Instant expiresAt) {
+		if (properties.reminders().isEmpty()) {
+			return null;
+		}
+		Instant at = now.plus(properties.reminders().getFirst());
+		return at.isBefore(expiresAt) ? at : null;
+	}
+
+	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose, String inviterName,
+			Organization organization, Branding branding, SecretToken token, Instant expiresAt, boolean reminder) {
+		String subject = (reminder ? "Reminder: " : "") + inviterName + " invited you to join " + organization.name();
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", name);
+		model.put("inviterName", inviterName);
+		model.put("organizationName", organization.name());
+		model.put("joinAs", purpose.joinAs());
+		model.put("acceptUrl", links.to("/join?token=" + token.value()));
+		model.put("expiresOn", DATE.format(expiresAt));
+		model.put("reminder", reminder);
+		return new Email(to, subject, "invitation/invitation", model, branding, organization.id());
+	}
+
+	/** Who invited: their name, for emails and pages. */
+	String nameOf(app.rapport.shared.AccountId id) {
+		return accounts.find(id).map(AccountSummary::displayName).orElse("Someone");
+	}
+
+}
