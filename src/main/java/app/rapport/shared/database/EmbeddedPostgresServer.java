@@ -55,6 +55,11 @@ final class EmbeddedPostgresServer {
 	private static EmbeddedPostgresServer start(String key, EmbeddedPostgresProperties properties) {
 		try {
 			boolean temporary = properties.dataDirectory().isBlank();
+			if (temporary) {
+				// the test run points java.io.tmpdir at target/tmp, which may not exist
+				// yet
+				Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+			}
 			Path dataDirectory = temporary ? Files.createTempDirectory("rapport-pg")
 					: Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
 			Files.createDirectories(dataDirectory);
