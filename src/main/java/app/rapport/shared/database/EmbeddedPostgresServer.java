@@ -48,6 +48,9 @@ final class EmbeddedPostgresServer {
 	static synchronized EmbeddedPostgresServer acquire(EmbeddedPostgresProperties properties) {
 		String key = properties.dataDirectory().isBlank() ? "<temporary>" : properties.dataDirectory();
 		EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, k -> start(k, properties));
+		// contexts sharing the cluster may ask for databases of their own (isolated
+		// tests)
+		createDatabase(server.postgres, properties.database());
 		server.users++;
 		return server;
 	}
@@ -101,7 +104,7 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	String jdbcUrl() {
+	String jdbcUrl(String database) {
 		return postgres.getJdbcUrl("postgres", database);
 	}
 
