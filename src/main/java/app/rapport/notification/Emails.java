@@ -29,11 +29,15 @@ public class Emails {
 
 	private final JsonMapper json;
 
-	Emails(JdbcTemplate jdbc) {
+	private final OutboxSignal signal;
+
+	Emails(JdbcTemplate jdbc, OutboxSignal signal) {
 		this.jdbc = jdbc;
+		this.signal = signal;
 		this.json = JsonMapper.builder().build();
 	}
 
+	/** Queues one email; it is sent after the surrounding transaction commits. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID queue(Email email) {
 		return queueAll(List.of(email)).getFirst();
@@ -51,6 +55,7 @@ public class Emails {
 					email.to().value(), email.subject(), email.template(), json.writeValueAsString(modelOf(email)) });
 		}
 		jdbc.batchUpdate(INSERT, rows);
+		signal.wakeAfterCommit();
 		return ids;
 	}
 

@@ -27,9 +27,9 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgresServer server) {
+	DataSource dataSource(EmbeddedPostgresServer server, EmbeddedPostgresProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(server.jdbcUrl());
+		dataSource.setJdbcUrl(server.jdbcUrl(properties.database()));
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("rapport-embedded");
 		dataSource.setMaximumPoolSize(20);

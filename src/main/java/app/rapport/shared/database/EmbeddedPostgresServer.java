@@ -32,22 +32,22 @@ final class EmbeddedPostgresServer {
 
 	private final EmbeddedPostgres postgres;
 
-	private final String database;
-
 	private final Path temporaryDirectory;
 
 	private int users;
 
-	private EmbeddedPostgresServer(String key, EmbeddedPostgres postgres, String database, Path temporaryDirectory) {
+	private EmbeddedPostgresServer(String key, EmbeddedPostgres postgres, Path temporaryDirectory) {
 		this.key = key;
 		this.postgres = postgres;
-		this.database = database;
 		this.temporaryDirectory = temporaryDirectory;
 	}
 
 	static synchronized EmbeddedPostgresServer acquire(EmbeddedPostgresProperties properties) {
 		String key = properties.dataDirectory().isBlank() ? "<temporary>" : properties.dataDirectory();
 		EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, k -> start(k, properties));
+		// contexts sharing the cluster may ask for databases of their own (isolated
+		// tests)
+		createDatabase(server.postgres, properties.database());
 		server.users++;
 		return server;
 	}
@@ -70,10 +70,9 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("fsync", temporary ? "off" : "on")
 				.setRegisterShutdownHook(true)
 				.start();
-			createDatabase(postgres, properties.database());
 			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(),
 					temporary ? "a temporary directory" : dataDirectory, (System.nanoTime() - started) / 1_000_000);
-			return new EmbeddedPostgresServer(key, postgres, properties.database(), temporary ? dataDirectory : null);
+			return new EmbeddedPostgresServer(key, postgres, temporary ? dataDirectory : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
@@ -96,7 +95,7 @@ final class EmbeddedPostgresServer {
 		}
 	}
 
-	String jdbcUrl() {
+	String jdbcUrl(String database) {
 		return postgres.getJdbcUrl("postgres", database);
 	}
 
