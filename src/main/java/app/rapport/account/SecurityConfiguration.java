@@ -40,7 +40,8 @@ class SecurityConfiguration {
 			"/verify-email", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/dev/mailbox/**", "/api/v1/sign-up", "/api/v1/password-resets", "/api/v1/password-resets/confirm",
-			"/api/v1/email-verifications", "/join", "/join/register", "/join/decline" };
+			"/api/v1/email-verifications", "/join", "/join/register", "/join/decline", "/api/v1/join/lookup",
+			"/api/v1/join/register", "/api/v1/join/decline" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

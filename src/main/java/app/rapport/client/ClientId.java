@@ -3,7 +3,9 @@ package app.rapport.client;
 import java.util.Objects;
 import java.util.UUID;
 
-public record ClientId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record ClientId(@JsonValue UUID value) {
 
 	public ClientId {
 		Objects.requireNonNull(value, "client id");

@@ -15,6 +15,8 @@ import app.rapport.invitation.InvitationPurpose;
 import app.rapport.invitation.InvitationRequest;
 import app.rapport.invitation.Invitations;
 import app.rapport.invitation.Invitations.InvitationHistory;
+import app.rapport.organization.Organization;
+import app.rapport.organization.Organizations;
 import app.rapport.shared.AccessDeniedProblem;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
@@ -42,7 +44,10 @@ public class Clients {
 
 	private final AuditLog audit;
 
-	Clients(ClientRepository clients, Invitations invitations, AuditLog audit) {
+	private final Organizations organizations;
+
+	Clients(ClientRepository clients, Invitations invitations, AuditLog audit, Organizations organizations) {
+		this.organizations = organizations;
 		this.clients = clients;
 		this.invitations = invitations;
 		this.audit = audit;
@@ -213,10 +218,33 @@ public class Clients {
 				user.accountId(), user.email().value(), id.toString(), null));
 	}
 
-	/** The records a person owns across providers, for their "My coaching" page. */
+	/**
+	 * The relationships a person owns as a client, one per provider, for their "My
+	 * coaching" page. A provider never sees another provider's relationship with the same
+	 * person.
+	 */
 	@Transactional(readOnly = true)
-	public List<ClientRecord> ownedBy(AccountId account) {
-		return clients.ownedBy(account);
+	public List<Relationship> relationshipsOf(AccountId account) {
+		return clients.ownedBy(account)
+			.stream()
+			.map(record -> new Relationship(record,
+					organizations.find(record.providerId()).map(Organization::name).orElse("A coaching business")))
+			.toList();
+	}
+
+	/**
+	 * A client record seen by its owner, with the provider's name. Private notes are
+	 * never included.
+	 */
+	public record Relationship(ClientId id, String providerName, ClientKind kind, String firstName, String lastName,
+			String displayName, @Nullable String email, @Nullable String phone, @Nullable String timeZone) {
+
+		Relationship(ClientRecord record, String providerName) {
+			this(record.id(), providerName, record.kind(), record.firstName() == null ? "" : record.firstName(),
+					record.lastName() == null ? "" : record.lastName(), record.displayName(), record.email(),
+					record.phone(), record.timeZone());
+		}
+
 	}
 
 	/** The owner edits their own name, phone and time zone. */

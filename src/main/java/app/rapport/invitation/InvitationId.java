@@ -3,7 +3,9 @@ package app.rapport.invitation;
 import java.util.Objects;
 import java.util.UUID;
 
-public record InvitationId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public record InvitationId(@JsonValue UUID value) {
 
 	public InvitationId {
 		Objects.requireNonNull(value, "invitation id");

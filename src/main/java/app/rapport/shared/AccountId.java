@@ -3,8 +3,10 @@ package app.rapport.shared;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies a person's account across all organizations. */
-public record AccountId(UUID value) {
+public record AccountId(@JsonValue UUID value) {
 
 	public AccountId {
 		Objects.requireNonNull(value, "account id");

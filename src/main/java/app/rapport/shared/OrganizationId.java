@@ -3,8 +3,10 @@ package app.rapport.shared;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identifies an organization (a tenant). */
-public record OrganizationId(UUID value) {
+public record OrganizationId(@JsonValue UUID value) {
 
 	public OrganizationId {
 		Objects.requireNonNull(value, "organization id");
