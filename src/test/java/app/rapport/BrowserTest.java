@@ -241,10 +241,13 @@ public abstract class BrowserTest {
 
 	private void screenshot(String page, String device, Dimension size) {
 		driver.manage().window().setSize(size);
-		Object height = ((JavascriptExecutor) driver)
-			.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
-		int fullHeight = Math.min(Math.max(size.getHeight(), ((Number) height).intValue()), 6000);
-		driver.manage().window().setSize(new Dimension(size.getWidth(), fullHeight));
+		assertThat(overflowingElements()).as("elements wider than the %s screen on %s", device, page).isEmpty();
+		// the whole page, not only the first screen: grow the window by what the viewport
+		// lacks
+		Number missing = (Number) ((JavascriptExecutor) driver)
+			.executeScript("return Math.max(0, Math.ceil(document.documentElement.scrollHeight - window.innerHeight))");
+		int height = Math.min(size.getHeight() + missing.intValue(), 8000);
+		driver.manage().window().setSize(new Dimension(size.getWidth(), height));
 		File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
 		try {
 			Files.createDirectories(SCREENSHOTS);
@@ -257,6 +260,19 @@ public abstract class BrowserTest {
 		finally {
 			shot.delete();
 		}
+	}
+
+	/** Elements that stick out of the viewport sideways and make the page scroll. */
+	@SuppressWarnings("unchecked")
+	private static List<String> overflowingElements() {
+		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+				"""
+						const width = document.documentElement.clientWidth;
+						if (document.documentElement.scrollWidth <= width) { return []; }
+						return [...document.body.querySelectorAll('*')]
+						  .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive'))
+						  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))
+						  .slice(0, 10);""");
 	}
 
 	/** Asserts that axe-core finds no serious or critical accessibility violation. */

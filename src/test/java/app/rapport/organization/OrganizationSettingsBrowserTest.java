@@ -18,6 +18,7 @@ class OrganizationSettingsBrowserTest extends BrowserTest {
 		open("/sign-in");
 		look("sign-in");
 		signIn(this.owner.email(), this.owner.password());
+		look("app-start");
 	}
 
 	@Test
