@@ -33,6 +33,7 @@ class EmbeddedPostgresConfiguration {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("rapport-embedded");
 		dataSource.setMaximumPoolSize(20);
+		dataSource.setConnectionTimeout(5_000);
 		return dataSource;
 	}
 
