@@ -8,6 +8,7 @@ import app.rapport.Providers;
 import app.rapport.Providers.Person;
 import app.rapport.Providers.Provider;
 import app.rapport.RapportClient;
+import app.rapport.TestDatabases;
 import app.rapport.account.ApiTokens;
 import app.rapport.shared.OrganizationRole;
 import app.rapport.shared.SecretToken;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,11 @@ class InvitationRulesTests {
 
 	@LocalServerPort
 	int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabases.isolate(registry, "rapport_invitation_rules");
+	}
 
 	@Autowired
 	Providers providers;

@@ -35,9 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Delivery through a real SMTP server (GreenMail), on a database of its own so that no
  * other test context's dispatcher takes these emails.
  */
-@SpringBootTest(properties = { "rapport.embedded-postgres.database=rapport_smtp", "spring.mail.host=127.0.0.1",
-		"rapport.mail.poll-interval=50ms", "rapport.mail.max-attempts=3", "rapport.mail.backoff-base=100ms",
-		"rapport.mail.backoff-cap=400ms" })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "rapport.mail.poll-interval=50ms",
+		"rapport.mail.max-attempts=3", "rapport.mail.backoff-base=100ms", "rapport.mail.backoff-cap=400ms" })
 @AutoConfigureMockMvc
 class EmailDeliveryTests {
 
@@ -64,6 +63,7 @@ class EmailDeliveryTests {
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", () -> smtp.port);
+		app.rapport.TestDatabases.isolate(registry, "rapport_smtp");
 	}
 
 	@BeforeEach
@@ -128,7 +128,8 @@ class EmailDeliveryTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf(id)).isEqualTo("SENT"));
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> smtp.received().size() == 1);
 		assertThat(Smtp.messageId(smtp.received().getFirst())).isEqualTo("<" + id + "@rapport.localhost>");
-		assertThat(attemptsOf(id)).isEqualTo(2);
+		// one or two refused attempts happen before the test holds the email back
+		assertThat(attemptsOf(id)).isBetween(2, 3);
 		assertThat(lastErrorOf(id)).isNull();
 	}
 

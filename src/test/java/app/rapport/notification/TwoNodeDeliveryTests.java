@@ -30,11 +30,10 @@ import static org.awaitility.Awaitility.await;
  * Two application nodes (this test's context and a second one started here) on one
  * database, both dispatching the same outbox: every email must arrive exactly once.
  */
-@SpringBootTest(properties = { TwoNodeDeliveryTests.DATABASE, "spring.mail.host=127.0.0.1", TwoNodeDeliveryTests.BATCH,
-		TwoNodeDeliveryTests.POLL })
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", TwoNodeDeliveryTests.BATCH, TwoNodeDeliveryTests.POLL })
 class TwoNodeDeliveryTests {
 
-	static final String DATABASE = "rapport.embedded-postgres.database=rapport_two_nodes";
+	static final String DATABASE = "rapport_two_nodes";
 
 	// small batches and quick polls make the nodes compete for the same rows
 	static final String BATCH = "rapport.mail.batch-size=20";
@@ -72,14 +71,14 @@ class TwoNodeDeliveryTests {
 	@org.springframework.test.context.DynamicPropertySource
 	static void smtpServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", () -> smtp.port);
+		app.rapport.TestDatabases.isolate(registry, DATABASE);
 	}
 
 	@Test
 	void twoNodesOnOneDatabaseDeliverEachEmailExactlyOnce() {
 		try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RapportApplication.class)
-			.properties(DATABASE, BATCH, POLL, "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port,
-					"server.port=0")
-			.run()) {
+			.properties(BATCH, POLL, "spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.port, "server.port=0")
+			.run(app.rapport.TestDatabases.arguments(DATABASE))) {
 			List<Email> batch = new ArrayList<>();
 			for (int i = 0; i < EMAILS; i++) {
 				batch.add(new Email(new EmailAddress("coachee" + i + "@example.com"), "Invitation " + i,

@@ -3,6 +3,7 @@ package app.rapport.shared.database;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -27,13 +28,12 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedPostgresServer server, EmbeddedPostgresProperties properties) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.jdbcUrl(properties.database()));
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("rapport-embedded");
-		dataSource.setMaximumPoolSize(20);
-		dataSource.setConnectionTimeout(5_000);
 		return dataSource;
 	}
 

@@ -68,7 +68,8 @@ final class EmbeddedPostgresServer {
 				.setOverrideWorkingDirectory(workDirectory.toFile())
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", temporary ? "off" : "on")
-				// stopped by the Spring context (after the pool closed), not by a racing JVM hook
+				// stopped by the Spring context (after the pool closed), not by a racing
+				// JVM hook
 				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(),
