@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
@@ -100,52 +101,9 @@ class ClientRepository {
 	 * and id of the last row, so deep pages cost the same as the first.
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from client_record where provider_id = ?");
 		List<Object> params = new ArrayList<>();
-		params.add(providerId.value());
-		sql.append(query.archived() ? " and archived_at is not null" : " and archived_at is null");
-		if (onlyCreatedBy != null) {
-			sql.append(" and created_by = ?");
-			params.add(onlyCreatedBy.value());
-		}
-		if (query.kind() != null) {
-			sql.append(" and kind = ?");
-			params.add(query.kind().name());
-		}
-		if (query.status() != null) {
-			sql.append(" and status = ?");
-			params.add(query.status().name());
-		}
-		if (query.tag() != null) {
-			sql.append(" and tags @> array[?]::text[]");
-			params.add(query.tag());
-		}
-		if (query.search() != null) {
-			String like = escapeLike(query.search());
-			sql.append(" and (lower(display_name) like ? or email like ?)");
-			params.add(like + "%");
-			params.add("%" + like + "%");
-		}
-		Cursor cursor = Cursor.decode(query.after());
-		if (query.sort() == ClientQuery.Sort.NAME) {
-			if (cursor != null) {
-				sql.append(" and (lower(display_name), id) > (?, ?)");
-				params.add(cursor.key());
-				params.add(cursor.id());
-			}
-			sql.append(" order by lower(display_name), id");
-		}
-		else {
-			if (cursor != null) {
-				sql.append(" and (created_at, id) < (?::timestamptz, ?)");
-				params.add(cursor.key());
-				params.add(cursor.id());
-			}
-			sql.append(" order by created_at desc, id desc");
-		}
-		sql.append(" limit ?");
-		params.add(query.size() + 1);
-		List<ClientRecord> rows = jdbc.sql(sql.toString()).params(params).query(ClientRepository::map).list();
+		String sql = pageSql(providerId, onlyCreatedBy, query, params::add);
+		List<ClientRecord> rows = jdbc.sql(sql).params(params).query(ClientRepository::map).list();
 		if (rows.size() <= query.size()) {
 			return new ClientPage(rows, null);
 		}
@@ -154,6 +112,59 @@ class ClientRepository {
 		String key = query.sort() == ClientQuery.Sort.NAME ? last.displayName().toLowerCase()
 				: last.createdAt().toString();
 		return new ClientPage(List.copyOf(page), new Cursor(key, last.id().value()).encode());
+	}
+
+	/**
+	 * The SQL of one page and, through {@code params}, its parameters (also used to check
+	 * query plans).
+	 */
+	static String pageSql(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query,
+			Consumer<Object> params) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from client_record where provider_id = ?");
+		params.accept(providerId.value());
+		sql.append(query.archived() ? " and archived_at is not null" : " and archived_at is null");
+		if (onlyCreatedBy != null) {
+			sql.append(" and created_by = ?");
+			params.accept(onlyCreatedBy.value());
+		}
+		if (query.kind() != null) {
+			sql.append(" and kind = ?");
+			params.accept(query.kind().name());
+		}
+		if (query.status() != null) {
+			sql.append(" and status = ?");
+			params.accept(query.status().name());
+		}
+		if (query.tag() != null) {
+			sql.append(" and tags @> array[?]::text[]");
+			params.accept(query.tag());
+		}
+		if (query.search() != null) {
+			String like = escapeLike(query.search());
+			sql.append(" and (lower(display_name) like ? or email like ?)");
+			params.accept(like + "%");
+			params.accept("%" + like + "%");
+		}
+		Cursor cursor = Cursor.decode(query.after());
+		if (query.sort() == ClientQuery.Sort.NAME) {
+			if (cursor != null) {
+				sql.append(" and (lower(display_name), id) > (?, ?)");
+				params.accept(cursor.key());
+				params.accept(cursor.id());
+			}
+			sql.append(" order by lower(display_name), id");
+		}
+		else {
+			if (cursor != null) {
+				sql.append(" and (created_at, id) < (?::timestamptz, ?)");
+				params.accept(cursor.key());
+				params.accept(cursor.id());
+			}
+			sql.append(" order by created_at desc, id desc");
+		}
+		sql.append(" limit ?");
+		params.accept(query.size() + 1);
+		return sql.toString();
 	}
 
 	List<String> tags(OrganizationId providerId) {

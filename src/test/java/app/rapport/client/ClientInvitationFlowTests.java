@@ -104,6 +104,16 @@ class ClientInvitationFlowTests {
 		assertThat(ownerApi.api("PATCH", "/api/v1/clients/" + id, "{\"tags\":\"alumni\",\"privateNotes\":\"Renewed\"}")
 			.statusCode()).isEqualTo(200);
 		assertThat(ana.get(path).statusCode()).as("the link works once").isEqualTo(410);
+		assertThat(ana.api("GET", "/api/v1/clients/" + id, null).statusCode())
+			.as("the owner does not see the provider's view with its private notes")
+			.isEqualTo(403);
+		assertThat(ana.api("PATCH", "/api/v1/my-coaching/" + id,
+				"{\"firstName\":\"Ana María\",\"lastName\":\"Lopez\",\"timeZone\":\"Europe/Madrid\"}")
+			.statusCode()).isEqualTo(204);
+		assertThat(jdbc.sql("select display_name from client_record where id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("Ana María Lopez");
 		assertThat(coachingBusiness.get("/notifications").body()).contains("accepted your invitation");
 	}
 

@@ -1,0 +1,120 @@
+package app.rapport.client;
+
+import java.util.List;
+
+import app.rapport.Providers;
+import app.rapport.Providers.Provider;
+import app.rapport.TestDatabases;
+import app.rapport.shared.AccountId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With 100,000 clients in one organization, the list, deep keyset pages and both searches
+ * are answered from indexes: no sequential scan of the organization's clients, no OFFSET.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClientListQueryPlanTests {
+
+	static final int CLIENTS = 100_000;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabases.isolate(registry, "rapport_client_plans");
+	}
+
+	@Autowired
+	Providers providers;
+
+	@Autowired
+	ClientRepository clients;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Provider provider;
+
+	@BeforeAll
+	void seedOneHundredThousandClients() {
+		provider = providers.provider("Big Coaching");
+		Provider neighbour = providers.provider("Neighbour Coaching");
+		for (Provider p : List.of(provider, neighbour)) {
+			jdbc.sql(
+					"""
+							insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email,
+							                           tags, created_by, created_at)
+							select gen_random_uuid(), ?, 'INDIVIDUAL', 'INTERNAL', 'Client ' || n || ' Person', 'Client ' || n,
+							       'Person', 'client' || n || '@' || ? || '.example', array['tag' || (n % 20)], ?,
+							       now() - n * interval '1 second'
+							from generate_series(1, ?) n""")
+				.params(p.id().value(), p.id().toString().substring(0, 8), p.owner().value(), CLIENTS)
+				.update();
+		}
+		jdbc.sql("analyze client_record").update();
+	}
+
+	private String plan(ClientQuery query) {
+		List<Object> params = new java.util.ArrayList<>();
+		String sql = ClientRepository.pageSql(provider.id(), null, query, params::add);
+		return String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
+	}
+
+	@Test
+	void everyListQueryIsAnsweredFromAnIndex() {
+		ClientPage first = clients.page(provider.id(), null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		ClientPage byName = clients.page(provider.id(), null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, null, 50));
+		List<ClientQuery> queries = List.of(
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50),
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, first.next(), 50),
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, byName.next(), 50),
+				new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50),
+				new ClientQuery("4242@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		for (ClientQuery query : queries) {
+			String plan = plan(query);
+			assertThat(plan).as(plan).doesNotContain("Seq Scan").doesNotContainIgnoringCase("offset");
+		}
+	}
+
+	@Test
+	void deepPagesFollowOnWithoutGapsOrRepeats() {
+		ClientQuery query = new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 200);
+		ClientPage page = clients.page(provider.id(), null, query);
+		java.util.Set<ClientId> seen = new java.util.HashSet<>();
+		int pages = 0;
+		while (page.next() != null && pages < 20) {
+			page.clients().forEach(c -> assertThat(seen.add(c.id())).isTrue());
+			page = clients.page(provider.id(), null,
+					new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, page.next(), 200));
+			pages++;
+		}
+		assertThat(seen).hasSize(20 * 200);
+		assertThat(page.clients()).allSatisfy(c -> assertThat(c.providerId()).isEqualTo(provider.id()));
+	}
+
+	@Test
+	void searchFindsByNamePrefixAndEmailFragmentWithinTheOrganizationOnly() {
+		ClientPage byName = clients.page(provider.id(), null,
+				new ClientQuery("Client 77777 ", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		ClientPage byEmail = clients.page(provider.id(), null,
+				new ClientQuery("client77777@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+
+		assertThat(byName.clients()).extracting(ClientRecord::displayName).containsExactly("Client 77777 Person");
+		assertThat(byEmail.clients()).hasSize(1).allSatisfy(c -> assertThat(c.providerId()).isEqualTo(provider.id()));
+		assertThat(clients
+			.page(provider.id(), new AccountId(java.util.UUID.randomUUID()),
+					new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50))
+			.clients()).as("a coach sees only the clients they created").isEmpty();
+	}
+
+}
