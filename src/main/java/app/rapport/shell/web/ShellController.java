@@ -27,7 +27,7 @@ class ShellController {
 	 * Areas that arrive with later releases show what they will hold, so the navigation
 	 * is stable.
 	 */
-	@GetMapping({ "/clients", "/one-to-one", "/community", "/engagements", "/invitations" })
+	@GetMapping({ "/clients", "/one-to-one", "/community", "/engagements" })
 	String upcoming(CurrentUser user, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Area area = Area.of(path);
