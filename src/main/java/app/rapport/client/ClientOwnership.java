@@ -7,6 +7,7 @@ import app.rapport.audit.AuditLog;
 import app.rapport.invitation.InvitationAccepted;
 import app.rapport.invitation.InvitationDeclined;
 import app.rapport.invitation.InvitationPurpose;
+import app.rapport.invitation.InvitationRevoked;
 import app.rapport.organization.OrganizationKind;
 import app.rapport.organization.Organizations;
 import app.rapport.shared.OrganizationId;
@@ -66,6 +67,17 @@ class ClientOwnership {
 	void on(InvitationDeclined declined) {
 		if (CLIENT_PURPOSES.contains(declined.purpose()) && declined.subjectId() != null) {
 			clients.markInternal(new ClientId(declined.subjectId()));
+		}
+	}
+
+	/**
+	 * A revoked invitation gives the provider full control back (also when revoked from
+	 * the Invitations page).
+	 */
+	@EventListener
+	void on(InvitationRevoked revoked) {
+		if (CLIENT_PURPOSES.contains(revoked.purpose()) && revoked.subjectId() != null) {
+			clients.markInternal(new ClientId(revoked.subjectId()));
 		}
 	}
 

@@ -185,7 +185,6 @@ public class Clients {
 		ClientRecord record = find(user, id);
 		requireInvitationOf(record, invitation);
 		invitations.revoke(user, invitation);
-		clients.markInternal(id);
 	}
 
 	/**

@@ -29,6 +29,7 @@ import app.rapport.shared.OrganizationRole;
 import app.rapport.shared.Problem;
 import app.rapport.shared.SecretToken;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +59,11 @@ public class Invitations {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Emails emails,
-			AuditLog audit, Links links, InvitationProperties properties, Clock clock) {
+			AuditLog audit, Links links, InvitationProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.accounts = accounts;
@@ -68,6 +72,7 @@ public class Invitations {
 		this.links = links;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Sends one invitation on behalf of the current user's organization. */
@@ -164,7 +169,10 @@ public class Invitations {
 		return found.size();
 	}
 
-	/** Revokes a pending invitation: its link stops working at once. */
+	/**
+	 * Revokes a pending invitation: its link stops working at once. Publishes
+	 * {@link InvitationRevoked} so the module behind the invitation can follow.
+	 */
 	@Transactional
 	public void revoke(CurrentUser inviter, InvitationId id) {
 		OrganizationId organizationId = inviter.requireOrganization();
@@ -177,6 +185,8 @@ public class Invitations {
 		invitations.recordEvents(List.of(id.value()), "REVOKED", inviter.accountId(), inviter.displayName());
 		audit.record(new AuditEntry("INVITATION_REVOKED", organizationId, inviter.accountId(), inviter.email().value(),
 				invitation.email().value(), invitation.purpose().name()));
+		events.publishEvent(new InvitationRevoked(id, organizationId, invitation.purpose(), invitation.subjectId(),
+				inviter.accountId()));
 	}
 
 	/** Invitations about one record (a client), newest first, with their history. */

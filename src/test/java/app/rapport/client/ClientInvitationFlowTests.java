@@ -107,8 +107,9 @@ class ClientInvitationFlowTests {
 		assertThat(ana.api("GET", "/api/v1/clients/" + id, null).statusCode())
 			.as("the owner does not see the provider's view with its private notes")
 			.isEqualTo(403);
-		assertThat(ana.api("PATCH", "/api/v1/my-coaching/" + id,
-				"{\"firstName\":\"Ana María\",\"lastName\":\"Lopez\",\"timeZone\":\"Europe/Madrid\"}")
+		assertThat(ana
+			.api("PATCH", "/api/v1/my-coaching/" + id,
+					"{\"firstName\":\"Ana María\",\"lastName\":\"Lopez\",\"timeZone\":\"Europe/Madrid\"}")
 			.statusCode()).isEqualTo(204);
 		assertThat(jdbc.sql("select display_name from client_record where id = ?::uuid")
 			.param(id)

@@ -27,7 +27,7 @@ class ShellController {
 	 * Areas that arrive with later releases show what they will hold, so the navigation
 	 * is stable.
 	 */
-	@GetMapping({ "/one-to-one", "/community", "/engagements", "/invitations" })
+	@GetMapping({ "/one-to-one", "/community", "/engagements" })
 	String upcoming(CurrentUser user, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Area area = Area.of(path);
@@ -39,21 +39,15 @@ class ShellController {
 
 		static Area of(String path) {
 			return switch (path) {
-				case "/clients" -> new Area("Clients",
-						"Your individual clients and client companies: create them with Create New, invite them, or keep them as internal records.",
-						"Client records open with the next release.");
 				case "/one-to-one" -> new Area("One-to-One",
 						"Your one-to-one coaching connections: Add Contact, Add another, Send invitation.",
 						"One-to-one connections open with the community release.");
 				case "/community" -> new Area("Manage community",
 						"Your branded community: programs such as New Members, their users and content.",
 						"Community management opens with the community release.");
-				case "/engagements" -> new Area("Engagements",
+				default -> new Area("Engagements",
 						"Coaching contracts between your coaches and coachees, sponsored or direct.",
 						"Engagements open with the client company release.");
-				default -> new Area("Invitations",
-						"Every invitation your organization sent, with its status: pending, accepted, revoked or expired.",
-						"Invitations open with the next release.");
 			};
 		}
 

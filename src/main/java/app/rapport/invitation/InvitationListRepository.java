@@ -1,0 +1,126 @@
+package app.rapport.invitation;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads for the Invitations page: keyset pages newest first, filtered in SQL. */
+@Repository
+class InvitationListRepository {
+
+	private static final String SELECT = "select "
+			+ InvitationRepository.COLUMNS.replaceAll("(\\w+)", "i.$1").replace("\n", " ")
+			+ ", coalesce(a.display_name, 'Someone') as inviter_name"
+			+ " from invitation i left join account a on a.id = i.invited_by";
+
+	private final JdbcClient jdbc;
+
+	InvitationListRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Found(Invitation invitation, String inviterName) {
+	}
+
+	/**
+	 * A page of the organization's invitations, newest first; {@code onlyInvitedBy}
+	 * limits it to one person's.
+	 */
+	List<Found> page(OrganizationId organizationId, @Nullable AccountId onlyInvitedBy, InvitationQuery query,
+			Instant now) {
+		StringBuilder sql = new StringBuilder(SELECT).append(" where i.organization_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(organizationId.value());
+		if (onlyInvitedBy != null) {
+			sql.append(" and i.invited_by = ?");
+			params.add(onlyInvitedBy.value());
+		}
+		if (query.status() != null) {
+			switch (query.status()) {
+				case PENDING -> {
+					sql.append(" and i.status = 'PENDING' and i.expires_at > ?");
+					params.add(Timestamp.from(now));
+				}
+				case EXPIRED -> {
+					sql.append(" and (i.status = 'EXPIRED' or (i.status = 'PENDING' and i.expires_at <= ?))");
+					params.add(Timestamp.from(now));
+				}
+				default -> {
+					sql.append(" and i.status = ?");
+					params.add(query.status().name());
+				}
+			}
+		}
+		if (query.purpose() != null) {
+			sql.append(" and i.purpose = ?");
+			params.add(query.purpose().name());
+		}
+		if (query.search() != null) {
+			sql.append(" and i.email like ?");
+			params.add(escapeLike(query.search()) + "%");
+		}
+		Cursor cursor = Cursor.decode(query.after());
+		if (cursor != null) {
+			sql.append(" and (i.created_at, i.id) < (?, ?)");
+			params.add(Timestamp.from(cursor.createdAt()));
+			params.add(cursor.id());
+		}
+		sql.append(" order by i.created_at desc, i.id desc limit ?");
+		params.add(query.size() + 1);
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Found(InvitationRepository.map(rs, n), rs.getString("inviter_name")))
+			.list();
+	}
+
+	Optional<Found> find(OrganizationId organizationId, InvitationId id) {
+		return jdbc.sql(SELECT + " where i.id = ? and i.organization_id = ?")
+			.params(id.value(), organizationId.value())
+			.query((rs, n) -> new Found(InvitationRepository.map(rs, n), rs.getString("inviter_name")))
+			.optional();
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/** The created_at and id of the last row of a page, opaque to callers. */
+	record Cursor(Instant createdAt, UUID id) {
+
+		String encode() {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((createdAt + "\n" + id).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static @Nullable Cursor decode(@Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			try {
+				String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+				int split = decoded.indexOf('\n');
+				return new Cursor(Instant.parse(decoded.substring(0, split)),
+						UUID.fromString(decoded.substring(split + 1)));
+			}
+			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
+				throw Problem.invalid("The page cursor is not valid. Start again from the first page.");
+			}
+		}
+
+	}
+
+}
