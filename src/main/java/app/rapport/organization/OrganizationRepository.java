@@ -43,8 +43,10 @@ class OrganizationRepository {
 		jdbc.sql("select id from organization where id = ? for update").param(id.value()).query(UUID.class).optional();
 	}
 
-	void rename(OrganizationId id, String name) {
-		jdbc.sql("update organization set name = ? where id = ?").params(name, id.value()).update();
+	void updateSettings(OrganizationId id, String name, int invitationValidityDays) {
+		jdbc.sql("update organization set name = ?, invitation_validity_days = ? where id = ?")
+			.params(name, invitationValidityDays, id.value())
+			.update();
 	}
 
 	void updateBranding(OrganizationId id, String color, @Nullable String logoUrl) {

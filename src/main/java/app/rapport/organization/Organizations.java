@@ -95,13 +95,22 @@ public class Organizations implements MembershipDirectory {
 			.orElse(Branding.rapport());
 	}
 
+	/**
+	 * Renames the organization and, when given, sets how many days its invitations work
+	 * (1 to 90).
+	 */
 	@Transactional
-	public Organization rename(CurrentUser user, String name) {
+	public Organization updateSettings(CurrentUser user, String name, @Nullable Integer invitationValidityDays) {
 		OrganizationId id = user.requireAdmin();
 		String cleaned = Organization.cleanName(name);
-		organizations.rename(id, cleaned);
-		audit.record(new AuditEntry("ORGANIZATION_RENAMED", id, user.accountId(), user.email().value(), id.toString(),
-				cleaned));
+		Organization before = organizations.find(id).orElseThrow(() -> Problem.notFound("No such organization."));
+		int validity = invitationValidityDays == null ? before.invitationValidityDays() : invitationValidityDays;
+		if (validity < 1 || validity > 90) {
+			throw new app.rapport.shared.FieldProblem("invitationValidityDays", "Choose between 1 and 90 days.");
+		}
+		organizations.updateSettings(id, cleaned, validity);
+		audit.record(new AuditEntry("ORGANIZATION_UPDATED", id, user.accountId(), user.email().value(), id.toString(),
+				cleaned + ", invitations valid " + validity + " days"));
 		return organizations.find(id).orElseThrow();
 	}
 

@@ -272,4 +272,23 @@ class InvitationRulesTests {
 			.isZero();
 	}
 
+	@Test
+	void anOrganizationChoosesHowLongItsInvitationsWork() {
+		Provider provider = providers.provider("Short Validity Coaching");
+		RapportClient api = ownerApi(provider);
+		assertThat(api
+			.api("PATCH", "/api/v1/organization", "{\"name\":\"Short Validity Coaching\",\"invitationValidityDays\":3}")
+			.statusCode()).isEqualTo(200);
+		assertThat(api
+			.api("PATCH", "/api/v1/organization",
+					"{\"name\":\"Short Validity Coaching\",\"invitationValidityDays\":91}")
+			.statusCode()).isEqualTo(400);
+		String email = Providers.uniqueEmail("short");
+		inviteClient(api, email);
+		String path = acceptPath(email);
+
+		clock.advance(Duration.ofDays(3).plusMinutes(1));
+		assertThat(new RapportClient(port).get(path).statusCode()).isEqualTo(410);
+	}
+
 }

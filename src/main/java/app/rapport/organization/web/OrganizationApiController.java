@@ -62,9 +62,9 @@ class OrganizationApiController {
 	}
 
 	@PatchMapping("/organization")
-	@Operation(summary = "Rename the organization (owners and admins)")
+	@Operation(summary = "Rename the organization and set how long its invitations work (owners and admins)")
 	Organization rename(CurrentUser user, @Valid @RequestBody OrganizationForm request) {
-		return organizations.rename(user, request.name());
+		return organizations.updateSettings(user, request.name(), request.invitationValidityDays());
 	}
 
 	@GetMapping("/organization/members")

@@ -3,6 +3,7 @@ package app.rapport.organization.web;
 import java.util.List;
 
 import app.rapport.account.CurrentUsers;
+import app.rapport.organization.Organization;
 import app.rapport.organization.Organizations;
 import app.rapport.organization.web.OrganizationForms.OrganizationForm;
 import app.rapport.shared.AccountId;
@@ -34,7 +35,8 @@ class OrganizationController {
 	@GetMapping("/settings/organization")
 	String settings(CurrentUser user, Model model) {
 		model.addAttribute("organization", organizations.current(user));
-		model.addAttribute("form", new OrganizationForm(organizations.current(user).name()));
+		Organization organization = organizations.current(user);
+		model.addAttribute("form", new OrganizationForm(organization.name(), organization.invitationValidityDays()));
 		return "organization/settings";
 	}
 
@@ -43,9 +45,12 @@ class OrganizationController {
 			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				organizations.rename(user, form.name());
-				redirect.addFlashAttribute("flash", "The organization was renamed.");
+				organizations.updateSettings(user, form.name(), form.invitationValidityDays());
+				redirect.addFlashAttribute("flash", "The organization settings were saved.");
 				return "redirect:/settings/organization";
+			}
+			catch (app.rapport.shared.FieldProblem ex) {
+				result.rejectValue(ex.field(), "invalid", ex.getMessage());
 			}
 			catch (IllegalArgumentException ex) {
 				result.rejectValue("name", "invalid", ex.getMessage());

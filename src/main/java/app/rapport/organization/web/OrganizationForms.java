@@ -3,6 +3,9 @@ package app.rapport.organization.web;
 import app.rapport.organization.Organization;
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.OrganizationRole;
+import org.jspecify.annotations.Nullable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,8 +26,11 @@ final class OrganizationForms {
 					message = "A name has at most 120 characters.") String organizationName) {
 	}
 
-	record OrganizationForm(@NotBlank(message = "Enter the organization's name.") @Size(
-			max = Organization.MAX_NAME_LENGTH, message = "A name has at most 120 characters.") String name) {
+	record OrganizationForm(
+			@NotBlank(message = "Enter the organization's name.") @Size(max = Organization.MAX_NAME_LENGTH,
+					message = "A name has at most 120 characters.") String name,
+			@Nullable @Min(value = 1, message = "Invitations work for at least 1 day.") @Max(value = 90,
+					message = "Invitations work for at most 90 days.") Integer invitationValidityDays) {
 	}
 
 	record RoleForm(@NotNull(message = "Choose a role.") OrganizationRole role) {
