@@ -96,6 +96,18 @@ public final class RapportClient {
 		return send(builder.build());
 	}
 
+	/** Sends any body with its content type (CSV uploads, for instance). */
+	public HttpResponse<String> send(String method, String path, String contentType, String body) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
+		if (bearer == null && !"GET".equals(method)) {
+			if (csrf == null) {
+				get("/sign-in");
+			}
+			builder.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(builder.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	public HttpResponse<String> signIn(String email, String password) {
 		get("/sign-in");
 		HttpResponse<String> response = post("/sign-in", Map.of("email", email, "password", password));

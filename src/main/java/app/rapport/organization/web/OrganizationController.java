@@ -75,7 +75,7 @@ class OrganizationController {
 			redirect.addFlashAttribute("flash", "The role was changed.");
 		}
 		catch (Problem ex) {
-			if (ex.status() == 404) {
+			if (ex.status() == 404 || ex.status() == 403) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flashError", ex.getMessage());
@@ -90,7 +90,7 @@ class OrganizationController {
 			redirect.addFlashAttribute("flash", "The member was removed.");
 		}
 		catch (Problem ex) {
-			if (ex.status() == 404) {
+			if (ex.status() == 404 || ex.status() == 403) {
 				throw ex;
 			}
 			redirect.addFlashAttribute("flashError", ex.getMessage());
