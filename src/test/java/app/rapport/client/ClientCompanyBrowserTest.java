@@ -45,6 +45,7 @@ class ClientCompanyBrowserTest extends ProviderBrowserTest {
 		waitForHeading("Acme Corp");
 		assertThat(clientStatus()).isEqualTo("Owned");
 		assertThat(profileBadges()).contains("Connected");
+		assertThat(pageText()).contains("Owned by the company: its point of contact manages its details");
 		look("profile-owned");
 	}
 

@@ -19,6 +19,8 @@ class IndividualClientBrowserTest extends ProviderBrowserTest {
 		open("/clients");
 		waitForHeading("Clients");
 		assertThat(pageText()).contains("No clients yet");
+		assertThat(driver.findElements(By.cssSelector("form[role=search]"))).as("no filters before the first client")
+			.isEmpty();
 		look("clients-empty");
 
 		createNew("Individual Client");
