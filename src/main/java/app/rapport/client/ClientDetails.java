@@ -137,12 +137,13 @@ public final class ClientDetails {
 		if (blank(value)) {
 			return null;
 		}
-		String cleaned = value.strip();
+		// browsers send the line breaks of a textarea as CR LF
+		String cleaned = value.strip().replace("\r\n", "\n");
 		if (cleaned.length() > 300 || cleaned.codePoints()
 			.anyMatch(c -> Character.getType(c) == Character.FORMAT || (Character.isISOControl(c) && c != '\n'))) {
 			throw new FieldProblem("address", "An address has at most 300 characters and no control characters.");
 		}
-		return cleaned.replace("\r", "");
+		return cleaned;
 	}
 
 	static List<String> tags(@Nullable String value) {
