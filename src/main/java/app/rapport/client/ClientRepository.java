@@ -50,8 +50,9 @@ class ClientRepository {
 		batch.batchUpdate(
 				"""
 						insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, phone,
-						    time_zone, website, address, contact_name, tags, private_notes, created_by, last_invited_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+						    time_zone, website, address, contact_name, tags, private_notes, created_by, last_invited_at,
+						    created_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""",
 				clients.stream()
 					.map(c -> new Object[] { c.id(), c.providerId().value(), c.kind().name(), c.status().name(),
 							c.displayName(), c.firstName(), c.lastName(), c.email(), c.phone(), c.timeZone(),

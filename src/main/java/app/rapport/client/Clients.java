@@ -74,7 +74,7 @@ public class Clients {
 					person.tags(), person.privateNotes(), user.accountId()));
 			if (invite) {
 				requests.add(new InvitationRequest(InvitationPurpose.INDIVIDUAL_CLIENT, id, person.email(),
-						person.firstName(), null));
+						person.displayName(), null));
 			}
 		}
 		clients.insertAll(rows);
@@ -167,7 +167,7 @@ public class Clients {
 		clients.markInvited(id, record.providerId());
 		InvitationPurpose purpose = record.kind() == ClientKind.COMPANY ? InvitationPurpose.COMPANY_POC
 				: InvitationPurpose.INDIVIDUAL_CLIENT;
-		String name = record.kind() == ClientKind.COMPANY ? record.contactName() : record.firstName();
+		String name = record.kind() == ClientKind.COMPANY ? record.contactName() : record.displayName();
 		return invitations.send(user,
 				new InvitationRequest(purpose, id.value(), new EmailAddress(address), name, null));
 	}

@@ -17,9 +17,11 @@ import app.rapport.shared.EmailAddress;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,13 +50,15 @@ class AccountController {
 	}
 
 	@GetMapping("/sign-in")
-	String signIn(@Nullable Principal user, HttpServletRequest request, Model model) {
+	String signIn(@Nullable Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (user != null) {
 			return "redirect:/app";
 		}
 		HttpSession session = request.getSession(false);
 		Object lastEmail = session == null ? null : session.getAttribute(LAST_EMAIL);
 		model.addAttribute("email", lastEmail == null ? "" : lastEmail);
+		var saved = new HttpSessionRequestCache().getRequest(request, response);
+		model.addAttribute("joining", saved != null && saved.getRedirectUrl().contains("/join/confirm"));
 		return "account/sign-in";
 	}
 

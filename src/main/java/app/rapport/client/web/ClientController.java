@@ -65,7 +65,8 @@ class ClientController {
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("tags", clients.tags(user));
 		model.addAttribute("filtered", q != null && !q.isBlank() || kind != null || status != null
-				|| tag != null && !tag.isBlank() || archived || after != null);
+				|| tag != null && !tag.isBlank() || archived);
+		model.addAttribute("paged", after != null);
 		return "client/list";
 	}
 
