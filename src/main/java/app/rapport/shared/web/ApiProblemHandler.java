@@ -54,7 +54,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) {
+	ProblemDetail unexpected(Exception ex) throws Exception {
+		if (DatabaseOutage.isCause(ex)) {
+			throw ex; // DatabaseOutageFilter answers 503
+		}
 		log.error("Unexpected API error", ex);
 		ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Try again later.");
