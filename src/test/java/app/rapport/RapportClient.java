@@ -27,15 +27,27 @@ public final class RapportClient {
 
 	private final HttpClient http;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private String csrf;
 
 	private String bearer;
 
 	public RapportClient(int port) {
-		this.baseUrl = "http://localhost:" + port;
+		this("http://localhost:" + port, new CookieManager());
+	}
+
+	private RapportClient(String baseUrl, CookieManager cookies) {
+		this.baseUrl = baseUrl;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies) talking to another application node. */
+	public RapportClient onPort(int port) {
+		RapportClient other = new RapportClient("http://localhost:" + port, cookies);
+		other.csrf = csrf;
+		return other;
 	}
 
 	public RapportClient withBearer(String token) {
