@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Background work on pending invitations: marking expired ones, and sending reminders.
@@ -62,8 +63,12 @@ class InvitationJobs {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	InvitationJobs(JdbcClient jdbc, InvitationRepository invitations, Invitations sender, Organizations organizations,
-			Accounts accounts, Emails emails, AuditLog audit, InvitationProperties properties, Clock clock) {
+			Accounts accounts, Emails emails, AuditLog audit, InvitationProperties properties, Clock clock,
+			TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.invitations = invitations;
 		this.sender = sender;
@@ -78,10 +83,13 @@ class InvitationJobs {
 	@Scheduled(fixedDelayString = "${rapport.invitations.job-interval:PT1M}", initialDelayString = "PT20S")
 	void run() {
 		try {
-			while (expireDue() == BATCH) {
+			// through the transaction template: calls inside this class would bypass
+			// @Transactional, and the
+			// reminder claim's row locks must last until its emails are queued
+			while (transactions.execute(status -> expireDue()) == BATCH) {
 				// keep going until the backlog is gone
 			}
-			while (remindDue() == BATCH) {
+			while (transactions.execute(status -> remindDue()) == BATCH) {
 				// keep going until the backlog is gone
 			}
 		}

@@ -291,4 +291,38 @@ class InvitationRulesTests {
 		assertThat(new RapportClient(port).get(path).statusCode()).isEqualTo(410);
 	}
 
+	@Test
+	void twoNodesRemindingAtOnceSendEachReminderOnce() throws Exception {
+		Provider provider = providers.provider("Parallel Reminder Coaching");
+		RapportClient api = ownerApi(provider);
+		StringBuilder many = new StringBuilder("{\"invite\":true,\"clients\":[");
+		for (int i = 0; i < 30; i++) {
+			many.append(i == 0 ? "" : ",")
+				.append("{\"firstName\":\"R\",\"lastName\":\"Emind\",\"email\":\"")
+				.append(Providers.uniqueEmail("remind" + i))
+				.append("\"}");
+		}
+		assertThat(api.api("POST", "/api/v1/clients/individuals", many.append("]}").toString()).statusCode())
+			.isEqualTo(201);
+		clock.advance(Duration.ofDays(3).plusMinutes(1));
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		try (java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var first = nodes.submit(() -> {
+				start.await();
+				return jobs.remindDue();
+			});
+			var second = nodes.submit(() -> {
+				start.await();
+				return jobs.remindDue();
+			});
+			assertThat(first.get() + second.get()).isEqualTo(30);
+		}
+		assertThat(jdbc.sql("""
+				select count(*) from invitation_event e join invitation i on i.id = e.invitation_id
+				where i.organization_id = ? and e.kind = 'REMINDED'""")
+			.param(provider.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(30);
+	}
+
 }
