@@ -190,6 +190,18 @@ public abstract class BrowserTest {
 		button(text).click();
 	}
 
+	/**
+	 * Clicks the visible button saying {@code text}, accepts the confirmation the page
+	 * asks for ({@code data-confirm}) and waits for the next page.
+	 */
+	protected void submitConfirming(String text) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		button(text).click();
+		wait.until(ExpectedConditions.alertIsPresent()).accept();
+		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilLoaded();
+	}
+
 	/** Follows the visible link saying {@code text}. */
 	protected void follow(String text) {
 		WebElement page = driver.findElement(By.tagName("html"));
