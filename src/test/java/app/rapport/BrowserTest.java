@@ -281,8 +281,10 @@ public abstract class BrowserTest {
 				"""
 						const width = document.documentElement.clientWidth;
 						if (document.documentElement.scrollWidth <= width) { return []; }
-						return [...document.body.querySelectorAll('*')]
-						  .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive'))
+						const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1);
+						// a scrolling table may be wider than the screen, unless something in it escapes its scroll box
+						const outside = wide.filter(e => !e.closest('.table-responsive'));
+						return (outside.length ? outside : wide.filter(e => getComputedStyle(e).position === 'absolute'))
 						  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))
 						  .slice(0, 10);""");
 	}
