@@ -190,6 +190,18 @@ public abstract class BrowserTest {
 		button(text).click();
 	}
 
+	/**
+	 * Clicks the visible button saying {@code text}, accepts the confirmation the page
+	 * asks for ({@code data-confirm}) and waits for the next page.
+	 */
+	protected void submitConfirming(String text) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		button(text).click();
+		wait.until(ExpectedConditions.alertIsPresent()).accept();
+		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilLoaded();
+	}
+
 	/** Follows the visible link saying {@code text}. */
 	protected void follow(String text) {
 		WebElement page = driver.findElement(By.tagName("html"));
@@ -269,8 +281,10 @@ public abstract class BrowserTest {
 				"""
 						const width = document.documentElement.clientWidth;
 						if (document.documentElement.scrollWidth <= width) { return []; }
-						return [...document.body.querySelectorAll('*')]
-						  .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive'))
+						const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > width + 1);
+						// a scrolling table may be wider than the screen, unless something in it escapes its scroll box
+						const outside = wide.filter(e => !e.closest('.table-responsive'));
+						return (outside.length ? outside : wide.filter(e => getComputedStyle(e).position === 'absolute'))
 						  .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''))
 						  .slice(0, 10);""");
 	}
