@@ -43,6 +43,15 @@ class SecurityConfiguration {
 			"/api/v1/email-verifications", "/join", "/join/register", "/join/decline", "/api/v1/join/lookup",
 			"/api/v1/join/register", "/api/v1/join/decline" };
 
+	/**
+	 * Public JSON endpoints act on no session (the token or email in the body is the
+	 * whole authority) and accept only {@code application/json}, which a cross-site form
+	 * cannot send: CSRF tokens add nothing.
+	 */
+	private static final String[] PUBLIC_API = { "/api/v1/sign-up", "/api/v1/password-resets",
+			"/api/v1/password-resets/confirm", "/api/v1/email-verifications", "/api/v1/join/lookup",
+			"/api/v1/join/register", "/api/v1/join/decline" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -70,7 +79,7 @@ class SecurityConfiguration {
 				.successHandler(success)
 				.failureHandler(failureHandler()))
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer).ignoringRequestMatchers(PUBLIC_API))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problem(401, "Unauthorized", "Sign in or send an API token."), api)
