@@ -40,6 +40,8 @@ heap_after_gc() {
 }
 RSS() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/$APP/status; }
 
+# a short warm-up first, so that the start figure is taken with caches and compiled code in place
+java bench/Soak.java "http://localhost:$PORT" 20 "$RATE" > target/soak-warmup.log 2>&1 || true
 START_HEAP=$(heap_after_gc)
 echo "Soak: $SECONDS_TO_RUN s at $RATE requests/s against $DATABASE; heap after GC at start ${START_HEAP} MiB"
 set +e
