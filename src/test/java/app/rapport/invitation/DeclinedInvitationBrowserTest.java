@@ -48,7 +48,7 @@ class DeclinedInvitationBrowserTest extends BrowserTest {
 		look("bell");
 		bell().click();
 		waitForHeading("Notifications");
-		assertThat(pageText()).contains("1 unread notification.", "Ana declined your invitation",
+		assertThat(pageText()).contains("1 unread notification.", "Ana Lopez declined your invitation",
 				ana + " declined the invitation to join");
 		look("notifications");
 	}

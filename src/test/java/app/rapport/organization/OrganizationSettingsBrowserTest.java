@@ -35,7 +35,7 @@ class OrganizationSettingsBrowserTest extends BrowserTest {
 		String renamed = "Renamed " + this.owner.organization();
 		fill("Name", renamed);
 		submit("Save");
-		waitForText("The organization was renamed.");
+		waitForText("The organization settings were saved.");
 		assertThat(driver.findElement(By.cssSelector("header .dropdown-toggle")).getText()).contains(renamed);
 		look("organization-renamed");
 
