@@ -52,6 +52,9 @@ public class SmtpSink {
 								messageId = data.substring(11).strip();
 							}
 						}
+						if (data == null) {
+							return; // the client died mid-message: nothing was accepted
+						}
 						synchronized (SmtpSink.class) {
 							Files.writeString(out, messageId + "\n", StandardOpenOption.APPEND);
 						}
