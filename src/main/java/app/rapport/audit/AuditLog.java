@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.TenantScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,10 @@ public class AuditLog {
 
 	private final JdbcTemplate batch;
 
-	AuditLog(JdbcClient jdbc, JdbcTemplate batch) {
+	private final TenantScope tenantScope;
+
+	AuditLog(JdbcClient jdbc, JdbcTemplate batch, TenantScope tenantScope) {
+		this.tenantScope = tenantScope;
 		this.jdbc = jdbc;
 		this.batch = batch;
 	}
@@ -64,6 +68,7 @@ public class AuditLog {
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEvent> page(OrganizationId organizationId, @Nullable Long before, int size) {
+		tenantScope.enter(organizationId);
 		return jdbc.sql("""
 				select id, occurred_at, actor_email, action, target, details, ip from audit_event
 				where organization_id = ? and id < ? order by id desc limit ?""")

@@ -24,6 +24,7 @@ import app.rapport.shared.EmailAddress;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
+import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,11 @@ public class Clients {
 
 	private final Organizations organizations;
 
-	Clients(ClientRepository clients, Invitations invitations, AuditLog audit, Organizations organizations) {
+	private final TenantScope tenantScope;
+
+	Clients(ClientRepository clients, Invitations invitations, AuditLog audit, Organizations organizations,
+			TenantScope tenantScope) {
+		this.tenantScope = tenantScope;
 		this.organizations = organizations;
 		this.clients = clients;
 		this.invitations = invitations;
@@ -115,6 +120,7 @@ public class Clients {
 	@Transactional(readOnly = true)
 	public ClientPage page(CurrentUser user, ClientQuery query) {
 		OrganizationId providerId = user.requireOrganization();
+		tenantScope.enter(providerId);
 		return clients.page(providerId, user.isAdmin() ? null : user.accountId(), query);
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.TenantScope;
 import app.rapport.shared.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,11 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationList {
 
+	private final TenantScope tenantScope;
+
 	private final InvitationListRepository invitations;
 
 	private final Clock clock;
 
-	InvitationList(InvitationListRepository invitations, Clock clock) {
+	InvitationList(InvitationListRepository invitations, Clock clock, TenantScope tenantScope) {
+		this.tenantScope = tenantScope;
 		this.invitations = invitations;
 		this.clock = clock;
 	}
@@ -30,6 +34,7 @@ public class InvitationList {
 	@Transactional(readOnly = true)
 	public InvitationListing page(CurrentUser user, InvitationQuery query) {
 		OrganizationId organizationId = user.requireOrganization();
+		tenantScope.enter(organizationId);
 		Instant now = clock.instant();
 		List<InvitationListRepository.Found> found = invitations.page(organizationId,
 				user.isAdmin() ? null : user.accountId(), query, now);

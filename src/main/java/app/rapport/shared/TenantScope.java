@@ -1,0 +1,56 @@
+package app.rapport.shared;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The second wall between tenants: puts the current transaction under PostgreSQL
+ * row-level security for one organization, so that a query that forgets its tenant filter
+ * still returns only that organization's rows. Reads of tenant data call
+ * {@link #enter(OrganizationId)} at the start of their transaction; the setting ends with
+ * the transaction.
+ */
+@Component
+public class TenantScope {
+
+	private static final Logger log = LoggerFactory.getLogger(TenantScope.class);
+
+	private final JdbcTemplate jdbc;
+
+	private volatile Boolean available;
+
+	TenantScope(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Restricts the rest of the current transaction to the organization's rows. */
+	public void enter(OrganizationId organization) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("a tenant scope needs a transaction");
+		}
+		if (!available()) {
+			return;
+		}
+		jdbc.queryForObject("select set_config('rapport.tenant', ?, true)", String.class, organization.toString());
+		jdbc.execute("set local role rapport_tenant");
+	}
+
+	private boolean available() {
+		Boolean known = available;
+		if (known == null) {
+			known = Boolean.TRUE.equals(jdbc.queryForObject(
+					"select pg_has_role(current_user, 'rapport_tenant', 'MEMBER') from pg_roles where rolname = 'rapport_tenant'"
+							+ " union all select false limit 1",
+					Boolean.class));
+			if (!known) {
+				log.warn("Row-level security is off: the database user is not a member of the rapport_tenant role");
+			}
+			available = known;
+		}
+		return known;
+	}
+
+}
