@@ -3,6 +3,7 @@ package app.rapport;
 import java.util.UUID;
 
 import app.rapport.account.Accounts;
+import app.rapport.account.ApiTokens;
 import app.rapport.organization.Organizations;
 import app.rapport.organization.ProviderSignUp;
 import app.rapport.shared.AccountId;
@@ -29,7 +30,11 @@ public class Providers {
 
 	private final JdbcClient jdbc;
 
-	Providers(ProviderSignUp signUp, Accounts accounts, Organizations organizations, JdbcClient jdbc) {
+	private final ApiTokens apiTokens;
+
+	Providers(ProviderSignUp signUp, Accounts accounts, Organizations organizations, JdbcClient jdbc,
+			ApiTokens apiTokens) {
+		this.apiTokens = apiTokens;
 		this.signUp = signUp;
 		this.accounts = accounts;
 		this.organizations = organizations;
@@ -78,6 +83,33 @@ public class Providers {
 			.params(modelKey, email, modelKey)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * An API client acting as the person in the provider's organization (a fresh bearer
+	 * token).
+	 */
+	public RapportClient apiAs(int port, Provider provider, AccountId person) {
+		return new RapportClient(port).withBearer(apiTokens.create(person, provider.id(), "test").token());
+	}
+
+	/** The API client of the provider's owner. */
+	public RapportClient ownerApi(int port, Provider provider) {
+		return apiAs(port, provider, provider.owner());
+	}
+
+	/**
+	 * The path of the newest invitation link emailed to the address, e.g.
+	 * {@code /join?token=…}.
+	 */
+	public String acceptPath(String email) {
+		String link = lastLink(email, "acceptUrl");
+		return link.substring(link.indexOf("/join"));
+	}
+
+	/** The token of an invitation link path. */
+	public static String tokenOf(String path) {
+		return path.substring(path.indexOf("token=") + 6);
 	}
 
 	public record Provider(OrganizationId id, AccountId owner, String ownerEmail) {

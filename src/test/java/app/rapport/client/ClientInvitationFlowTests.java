@@ -45,20 +45,19 @@ class ClientInvitationFlowTests {
 	}
 
 	RapportClient api(Provider provider, Person person) {
-		return new RapportClient(port).withBearer(apiTokens.create(person.id(), provider.id(), "test").token());
+		return providers.apiAs(port, provider, person.id());
 	}
 
 	RapportClient ownerApi(Provider provider) {
-		return api(provider, new Person(provider.owner(), provider.ownerEmail()));
+		return providers.ownerApi(port, provider);
 	}
 
 	String acceptPath(String email) {
-		String link = providers.lastLink(email, "acceptUrl");
-		return link.substring(link.indexOf("/join"));
+		return providers.acceptPath(email);
 	}
 
 	static String token(String path) {
-		return path.substring(path.indexOf("token=") + 6);
+		return Providers.tokenOf(path);
 	}
 
 	String statusOf(String email) {

@@ -70,11 +70,11 @@ class InvitationRulesTests {
 	}
 
 	RapportClient api(Provider provider, Person person) {
-		return new RapportClient(port).withBearer(apiTokens.create(person.id(), provider.id(), "test").token());
+		return providers.apiAs(port, provider, person.id());
 	}
 
 	RapportClient ownerApi(Provider provider) {
-		return api(provider, new Person(provider.owner(), provider.ownerEmail()));
+		return providers.ownerApi(port, provider);
 	}
 
 	HttpResponse<String> inviteClient(RapportClient api, String email) {
@@ -84,8 +84,7 @@ class InvitationRulesTests {
 	}
 
 	String acceptPath(String email) {
-		String link = providers.lastLink(email, "acceptUrl");
-		return link.substring(link.indexOf("/join"));
+		return providers.acceptPath(email);
 	}
 
 	@Test

@@ -45,7 +45,7 @@ class OrganizationSettingsTests {
 	}
 
 	RapportClient api(Provider provider, Person person) {
-		return new RapportClient(port).withBearer(apiTokens.create(person.id(), provider.id(), "test").token());
+		return providers.apiAs(port, provider, person.id());
 	}
 
 	String roleOf(Provider provider, Person person) {
