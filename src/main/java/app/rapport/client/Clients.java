@@ -129,9 +129,20 @@ public class Clients {
 		return clients.tags(user.requireOrganization());
 	}
 
-	/** A record the current user may see, or 404. */
+	/**
+	 * A record the current user may see, or 404; read behind the row-level-security wall.
+	 */
 	@Transactional(readOnly = true)
 	public ClientRecord find(CurrentUser user, ClientId id) {
+		tenantScope.enter(user.requireOrganization());
+		return load(user, id);
+	}
+
+	/**
+	 * A record the current user may see, or 404 (inside writes, which run as the owner
+	 * role).
+	 */
+	private ClientRecord load(CurrentUser user, ClientId id) {
 		OrganizationId providerId = user.requireOrganization();
 		ClientRecord record = clients.find(providerId, id).orElseThrow(() -> Problem.notFound("No such client."));
 		if (!user.isAdmin() && !record.createdBy().equals(user.accountId())) {
@@ -142,20 +153,20 @@ public class Clients {
 
 	@Transactional(readOnly = true)
 	public List<InvitationHistory> invitationHistory(CurrentUser user, ClientId id) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		return invitations.forSubject(record.providerId(), id.value());
 	}
 
 	@Transactional(readOnly = true)
 	public boolean isConnected(CurrentUser user, ClientId id) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		return clients.isConnected(record.providerId(), id);
 	}
 
 	/** Invites the person behind an internal record ("send it later"). */
 	@Transactional
 	public InvitationId sendInvitation(CurrentUser user, ClientId id, @Nullable String email) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		if (record.status() != ClientStatus.INTERNAL) {
 			throw Problem.conflict(record.status() == ClientStatus.OWNED ? "This client already owns their record."
 					: "An invitation is already pending. Resend it instead.");
@@ -180,7 +191,7 @@ public class Clients {
 
 	@Transactional
 	public void resendInvitation(CurrentUser user, ClientId id, InvitationId invitation) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		requireInvitationOf(record, invitation);
 		invitations.resend(user, invitation);
 		clients.touchInvited(id);
@@ -188,7 +199,7 @@ public class Clients {
 
 	@Transactional
 	public void revokeInvitation(CurrentUser user, ClientId id, InvitationId invitation) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		requireInvitationOf(record, invitation);
 		invitations.revoke(user, invitation);
 	}
@@ -199,7 +210,7 @@ public class Clients {
 	 */
 	@Transactional
 	public ClientRecord update(CurrentUser user, ClientId id, ClientRecord changed) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		if (record.personalDetailsLocked() && !samePersonalDetails(record, changed)) {
 			throw new AccessDeniedProblem(
 					"This client owns their record: only tags and private notes can be changed by you.");
@@ -217,7 +228,7 @@ public class Clients {
 
 	@Transactional
 	public void archive(CurrentUser user, ClientId id, boolean archived) {
-		ClientRecord record = find(user, id);
+		ClientRecord record = load(user, id);
 		clients.setArchived(id, record.providerId(), archived);
 		audit.record(new AuditEntry(archived ? "CLIENT_ARCHIVED" : "CLIENT_UNARCHIVED", record.providerId(),
 				user.accountId(), user.email().value(), id.toString(), null));
