@@ -8,14 +8,10 @@ cd "$(dirname "$0")/.."
 PORT=18081
 SMTP_PORT=2526
 DB=rapport_kill
-[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
-pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs the PostgreSQL server at 127.0.0.1:5432" >&2; exit 2; }
-sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "$1"; }
-
-./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true package
-JAR=$(ls target/rapport-*.jar | grep -v original | head -1)
-psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
+. bench/common.sh
+require_server
+build_jar
+fresh_database
 
 SINK_FILE=target/kill-sink.txt
 java bench/SmtpSink.java $SMTP_PORT $SINK_FILE > target/kill-sink.log 2>&1 &
@@ -24,23 +20,13 @@ APP=
 cleanup() { [ -n "$APP" ] && kill -9 "$APP" 2>/dev/null; kill "$SINK" 2>/dev/null; true; }
 trap cleanup EXIT
 
-start_app() {
-	java -Xmx512m -jar "$JAR" --server.port=$PORT --rapport.base-url=http://localhost:$PORT \
-		--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
-		--spring.mail.host=127.0.0.1 --spring.mail.port=$SMTP_PORT \
+run_app() {
+	start_app $PORT target/kill-app.log --spring.mail.host=127.0.0.1 --spring.mail.port=$SMTP_PORT \
 		--spring.mail.properties.mail.smtp.starttls.enable=false --rapport.mail.dev-mailbox=false \
-		--rapport.invitations.max-per-recipient-per-day=100000 --logging.level.app.rapport.requests=WARN \
-		>> target/kill-app.log 2>&1 &
-	APP=$!
-	for _ in $(seq 1 120); do
-		curl -sf -o /dev/null http://localhost:$PORT/actuator/health/readiness && return 0
-		sleep 0.5
-	done
-	echo "the application did not start" >&2
-	exit 1
+		--rapport.invitations.max-per-recipient-per-day=100000
 }
 
-start_app
+run_app
 OWNER=owner@kill.example
 curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' http://localhost:$PORT/api/v1/sign-up \
 	-d "{\"name\":\"Kill Owner\",\"email\":\"$OWNER\",\"password\":\"kill test passphrase\",\"organizationName\":\"Kill Coaching\"}"
@@ -64,7 +50,7 @@ INVITATIONS=$(sql "select count(*) from invitation where organization_id = '$ORG
 echo "after the kill: $CLIENTS client records, $INVITATIONS invitations (all-or-nothing: 0 or 10000)"
 if [ "$CLIENTS" != 0 ] && [ "$CLIENTS" != 10000 ]; then echo "FAIL: partial import" >&2; exit 1; fi
 [ "$CLIENTS" = "$INVITATIONS" ] || { echo "FAIL: records and invitations differ" >&2; exit 1; }
-start_app
+run_app
 if [ "$CLIENTS" = 0 ]; then
 	curl -sf -o /dev/null -X POST -H "$AUTH" "http://localhost:$PORT/api/v1/clients/imports/$IMPORT/commit?invite=true"
 	echo "the killed commit left nothing; committed again after the restart"
@@ -80,7 +66,7 @@ done
 kill -9 $APP; wait $APP 2>/dev/null || true
 AT_KILL=$(wc -l < $SINK_FILE)
 echo "killed after $AT_KILL of $TOTAL emails reached the SMTP server"
-start_app
+run_app
 STARTED=$(date +%s)
 until [ "$(sql "select count(*) from email_outbox where status <> 'SENT'")" = 0 ]; do
 	[ $(( $(date +%s) - STARTED )) -gt 300 ] && { echo "FAIL: emails still pending after 300 s" >&2; exit 1; }

@@ -9,24 +9,13 @@ SECONDS_TO_RUN=${1:-60}
 RATE=${2:-20}
 PORT=18082
 DB=rapport_restart
-[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
-pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs the PostgreSQL server at 127.0.0.1:5432" >&2; exit 2; }
+. bench/common.sh
+require_server
 VERSION=$(ls /etc/postgresql | head -1)
-
-./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true package
-JAR=$(ls target/rapport-*.jar | grep -v original | head -1)
-psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
-java -Xmx512m -jar "$JAR" --server.port=$PORT --rapport.base-url=http://localhost:$PORT \
-	--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
-	--rapport.mail.dev-mailbox=true --rapport.invitations.max-per-recipient-per-day=1000 \
-	--logging.level.app.rapport.requests=WARN > target/restart-app.log 2>&1 &
-APP=$!
+build_jar
+fresh_database
+start_app $PORT target/restart-app.log --rapport.mail.dev-mailbox=true --rapport.invitations.max-per-recipient-per-day=1000
 trap 'kill $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-	curl -sf -o /dev/null http://localhost:$PORT/actuator/health/readiness && break
-	sleep 0.5
-done
 
 java -Dsoak.allow503=true bench/Soak.java "http://localhost:$PORT" "$SECONDS_TO_RUN" "$RATE" > target/restart-driver.log 2>&1 &
 DRIVER=$!

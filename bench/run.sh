@@ -8,15 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=18084
 DB=rapport_bench
-[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
-pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs the PostgreSQL server at 127.0.0.1:5432" >&2; exit 2; }
-sql() { psql -h 127.0.0.1 -U postgres -d "$DB" -At -c "$1"; }
-
-./mvnw -q -B -DskipTests -Dspring-javaformat.validate.skip=true package
-JAR=$(ls target/rapport-*.jar | grep -v original | head -1)
+. bench/common.sh
+require_server
+build_jar
 PGJDBC=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
+fresh_database
 
 STARTED=$(date +%s%N)
 java -jar "$JAR" --server.port=$PORT --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB \

@@ -27,12 +27,4 @@ public record ClientRecord(ClientId id, OrganizationId providerId, ClientKind ki
 		return archivedAt != null;
 	}
 
-	/**
-	 * The email shown in the list: the client's own, or the point of contact's for a
-	 * company.
-	 */
-	public @Nullable String contactEmail() {
-		return email;
-	}
-
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.rapport.account.AccountSummary;
-import app.rapport.account.Accounts;
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
 import app.rapport.notification.Branding;
@@ -47,8 +45,6 @@ public class Invitations {
 
 	private final Organizations organizations;
 
-	private final Accounts accounts;
-
 	private final Emails emails;
 
 	private final AuditLog audit;
@@ -61,12 +57,10 @@ public class Invitations {
 
 	private final ApplicationEventPublisher events;
 
-	Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Emails emails,
-			AuditLog audit, Links links, InvitationProperties properties, Clock clock,
-			ApplicationEventPublisher events) {
+	Invitations(InvitationRepository invitations, Organizations organizations, Emails emails, AuditLog audit,
+			Links links, InvitationProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.invitations = invitations;
 		this.organizations = organizations;
-		this.accounts = accounts;
 		this.emails = emails;
 		this.audit = audit;
 		this.links = links;
@@ -273,11 +267,6 @@ public class Invitations {
 		model.put("expiresOn", DATE.format(expiresAt));
 		model.put("reminder", reminder);
 		return new Email(to, subject, "invitation/invitation", model, branding, organization.id());
-	}
-
-	/** Who invited: their name, for emails and pages. */
-	String nameOf(app.rapport.shared.AccountId id) {
-		return accounts.find(id).map(AccountSummary::displayName).orElse("Someone");
 	}
 
 }
