@@ -88,9 +88,10 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The principal a bearer token stands for, or empty when it is unknown or revoked.
+	 * The principal a bearer token stands for, or empty when it is unknown or revoked. No
+	 * transaction: one read on every API request, and the occasional last-used stamp is a
+	 * statement of its own.
 	 */
-	@Transactional
 	Optional<RapportPrincipal> authenticate(String bearer) {
 		if (!bearer.startsWith(PREFIX) || bearer.length() > 100) {
 			return Optional.empty();

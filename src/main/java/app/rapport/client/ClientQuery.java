@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A view of the Clients page: what to search, filter and sort by, and where the page
  * starts.
  *
- * @param search a name prefix or an email fragment
+ * @param search a name prefix or an email fragment (see {@link #matchesEmails()})
  * @param after the cursor of the last row of the previous page, or null for the first
  * page
  */
@@ -23,6 +23,15 @@ public record ClientQuery(@Nullable String search, @Nullable ClientKind kind, @N
 		tag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase();
 		sort = sort == null ? Sort.RECENT : sort;
 		size = Math.clamp(size, 1, MAX_SIZE);
+	}
+
+	/**
+	 * Whether the search also looks inside emails. An email has no spaces, and a fragment
+	 * of one or two characters would match most of them (and no index can find it), so
+	 * such searches look at name prefixes only.
+	 */
+	public boolean matchesEmails() {
+		return search != null && search.length() >= 3 && search.chars().noneMatch(Character::isWhitespace);
 	}
 
 	public enum Sort {

@@ -103,8 +103,46 @@ class ClientRepository {
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
 		List<Object> params = new ArrayList<>();
-		String sql = pageSql(providerId, onlyCreatedBy, query, params::add);
-		List<ClientRecord> rows = jdbc.sql(sql).params(params).query(ClientRepository::map).list();
+		String sql = pageSql(COLUMNS, providerId, onlyCreatedBy, query, params::add);
+		return toPage(jdbc.sql(sql).params(params).query(ClientRepository::map).list(), query);
+	}
+
+	/**
+	 * Whether every condition of the query may run ahead of row-level security.
+	 * PostgreSQL evaluates conditions with functions that are not leakproof
+	 * ({@code LIKE}, {@code lower()}, array containment) only after the tenant policy,
+	 * that is as a filter over every row of the organization instead of through their
+	 * indexes.
+	 */
+	static boolean leakproof(ClientQuery query) {
+		return query.search() == null && query.tag() == null;
+	}
+
+	/**
+	 * The ids of one page, found with the explicit tenant filter (outside the row-level
+	 * security wall, where searches use their indexes); read them with
+	 * {@link #pageOf(List, ClientQuery)}.
+	 */
+	List<UUID> pageIds(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		List<Object> params = new ArrayList<>();
+		String sql = pageSql("id", providerId, onlyCreatedBy, query, params::add);
+		return jdbc.sql(sql).params(params).query(UUID.class).list();
+	}
+
+	/** The page made of these ids, in the query's order. */
+	ClientPage pageOf(List<UUID> ids, ClientQuery query) {
+		if (ids.isEmpty()) {
+			return new ClientPage(List.of(), null);
+		}
+		List<ClientRecord> rows = jdbc
+			.sql("select " + COLUMNS + " from client_record where id = any(?) order by " + order(query))
+			.param(ids.toArray(UUID[]::new))
+			.query(ClientRepository::map)
+			.list();
+		return toPage(rows, query);
+	}
+
+	private static ClientPage toPage(List<ClientRecord> rows, ClientQuery query) {
 		if (rows.size() <= query.size()) {
 			return new ClientPage(rows, null);
 		}
@@ -115,13 +153,17 @@ class ClientRepository {
 		return new ClientPage(List.copyOf(page), new Cursor(key, last.id().value()).encode());
 	}
 
+	private static String order(ClientQuery query) {
+		return query.sort() == ClientQuery.Sort.NAME ? "lower(display_name), id" : "created_at desc, id desc";
+	}
+
 	/**
-	 * The SQL of one page and, through {@code params}, its parameters (also used to check
-	 * query plans).
+	 * The SQL of one page selecting {@code columns} and, through {@code params}, its
+	 * parameters (also used to check query plans).
 	 */
-	static String pageSql(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query,
-			Consumer<Object> params) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from client_record where provider_id = ?");
+	static String pageSql(String columns, OrganizationId providerId, @Nullable AccountId onlyCreatedBy,
+			ClientQuery query, Consumer<Object> params) {
+		StringBuilder sql = new StringBuilder("select " + columns + " from client_record where provider_id = ?");
 		params.accept(providerId.value());
 		sql.append(query.archived() ? " and archived_at is not null" : " and archived_at is null");
 		if (onlyCreatedBy != null) {
@@ -142,9 +184,15 @@ class ClientRepository {
 		}
 		if (query.search() != null) {
 			String like = escapeLike(query.search());
-			sql.append(" and (lower(display_name) like ? or email like ?)");
-			params.accept(like + "%");
-			params.accept("%" + like + "%");
+			if (query.matchesEmails()) {
+				sql.append(" and (lower(display_name) like ? or email like ?)");
+				params.accept(like + "%");
+				params.accept("%" + like + "%");
+			}
+			else {
+				sql.append(" and lower(display_name) like ?");
+				params.accept(like + "%");
+			}
 		}
 		Cursor cursor = Cursor.decode(query.after());
 		if (query.sort() == ClientQuery.Sort.NAME) {
@@ -153,7 +201,6 @@ class ClientRepository {
 				params.accept(cursor.key());
 				params.accept(cursor.id());
 			}
-			sql.append(" order by lower(display_name), id");
 		}
 		else {
 			if (cursor != null) {
@@ -161,17 +208,15 @@ class ClientRepository {
 				params.accept(cursor.key());
 				params.accept(cursor.id());
 			}
-			sql.append(" order by created_at desc, id desc");
 		}
-		sql.append(" limit ?");
+		sql.append(" order by ").append(order(query)).append(" limit ?");
 		params.accept(query.size() + 1);
 		return sql.toString();
 	}
 
 	List<String> tags(OrganizationId providerId) {
 		return jdbc.sql("""
-				select distinct unnest(tags) as tag from client_record
-				where provider_id = ? and archived_at is null order by tag limit 200""")
+				select tag from client_tag where provider_id = ? order by tag limit 200""")
 			.param(providerId.value())
 			.query(String.class)
 			.list();

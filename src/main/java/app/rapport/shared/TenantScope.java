@@ -3,6 +3,7 @@ package app.rapport.shared;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -34,8 +35,9 @@ public class TenantScope {
 		if (!available()) {
 			return;
 		}
-		jdbc.queryForObject("select set_config('rapport.tenant', ?, true)", String.class, organization.toString());
-		jdbc.execute("set local role rapport_tenant");
+		// one round trip: set_config('role', …, true) is SET LOCAL ROLE
+		jdbc.query("select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true)",
+				(ResultSetExtractor<Void>) rs -> null, organization.toString());
 	}
 
 	private boolean available() {

@@ -6,6 +6,7 @@ import app.rapport.Providers;
 import app.rapport.Providers.Provider;
 import app.rapport.TestDatabases;
 import app.rapport.shared.AccountId;
+import app.rapport.shared.TenantScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,12 @@ class ClientListQueryPlanTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TenantScope tenantScope;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	Provider provider;
 
 	@BeforeAll
@@ -62,10 +70,44 @@ class ClientListQueryPlanTests {
 		jdbc.sql("analyze client_record").update();
 	}
 
+	/**
+	 * The plan of the statement that finds a page's rows, run as the application runs it:
+	 * behind the row-level-security wall when all its conditions are leakproof, with the
+	 * explicit tenant filter otherwise.
+	 */
 	private String plan(ClientQuery query) {
 		List<Object> params = new java.util.ArrayList<>();
-		String sql = ClientRepository.pageSql(provider.id(), null, query, params::add);
-		return String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
+		boolean leakproof = ClientRepository.leakproof(query);
+		String sql = ClientRepository.pageSql(leakproof ? "*" : "id", provider.id(), null, query, params::add);
+		return transactions.execute(status -> {
+			if (leakproof) {
+				tenantScope.enter(provider.id());
+			}
+			return String.join("\n",
+					jdbc.sql("explain (analyze, costs off) " + sql).params(params).query(String.class).list());
+		});
+	}
+
+	@Test
+	void searchesUseTheirIndexesAndReadRowsBehindTheWall() {
+		assertThat(plan(new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+			.contains("client_record_name_prefix")
+			.doesNotContain("Seq Scan");
+		assertThat(plan(new ClientQuery("4242@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+			.contains("client_record_name_prefix", "client_record_email_search")
+			.doesNotContain("Seq Scan");
+		String firstPage = plan(new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		assertThat(firstPage).as(firstPage).contains("client_record_recent").doesNotContain("Rows Removed by Filter");
+		ClientPage found = transactions.execute(status -> {
+			List<java.util.UUID> ids = clients.pageIds(provider.id(), null,
+					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+			tenantScope.enter(provider.id());
+			return clients.pageOf(ids,
+					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		});
+		assertThat(found.clients()).extracting(ClientRecord::displayName)
+			.startsWith("Client 4242 Person")
+			.allSatisfy(name -> assertThat(name).startsWith("Client 4242"));
 	}
 
 	@Test
