@@ -16,9 +16,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import app.rapport.shared.AccountId;
+import app.rapport.shared.FieldProblem;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +48,21 @@ class ClientRepository {
 			List<String> tags, @Nullable String privateNotes, AccountId createdBy) {
 	}
 
+	/**
+	 * Inserts the records; an email that became a client of the provider in a parallel
+	 * request since the duplicate check is refused like any duplicate.
+	 */
 	void insertAll(Collection<NewClient> clients) {
+		try {
+			insert(clients);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new FieldProblem("email",
+					"A client with this email was added a moment ago, perhaps by a colleague. Reload to see it.");
+		}
+	}
+
+	private void insert(Collection<NewClient> clients) {
 		batch.batchUpdate(
 				"""
 						insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, phone,

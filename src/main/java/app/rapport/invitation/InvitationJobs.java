@@ -92,6 +92,7 @@ class InvitationJobs {
 			while (transactions.execute(status -> remindDue()) == BATCH) {
 				// keep going until the backlog is gone
 			}
+			invitations.forgetSendWindowsBefore(Invitations.hourOf(clock.instant()).minus(Duration.ofHours(1)));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Invitation jobs failed; they run again at the next interval", ex);

@@ -3,11 +3,13 @@ package app.rapport.invitation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.EmailAddress;
@@ -141,11 +143,34 @@ class InvitationRepository {
 			.update() == 1;
 	}
 
-	long sentSince(OrganizationId organizationId, Instant since) {
-		return jdbc.sql("select count(*) from invitation where organization_id = ? and last_sent_at > ?")
-			.params(organizationId.value(), Timestamp.from(since))
-			.query(Long.class)
+	/**
+	 * Invitations sent in the hour starting at {@code window} and in the hour before it
+	 * (index 0 and 1).
+	 */
+	long[] sentInWindows(OrganizationId organizationId, Instant window) {
+		Timestamp current = Timestamp.from(window);
+		return jdbc.sql("""
+				select coalesce(sum(sent) filter (where window_start = ?), 0),
+				       coalesce(sum(sent) filter (where window_start < ?), 0)
+				from invitation_send_window where organization_id = ? and window_start >= ?""")
+			.params(current, current, organizationId.value(), Timestamp.from(window.minus(Duration.ofHours(1))))
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.single();
+	}
+
+	void countSent(OrganizationId organizationId, Instant window, int count) {
+		jdbc.sql(
+				"""
+						insert into invitation_send_window (organization_id, window_start, shard, sent) values (?, ?, ?, ?)
+						on conflict (organization_id, window_start, shard) do update set sent = invitation_send_window.sent + excluded.sent""")
+			.params(organizationId.value(), Timestamp.from(window), ThreadLocalRandom.current().nextInt(8), count)
+			.update();
+	}
+
+	int forgetSendWindowsBefore(Instant before) {
+		return jdbc.sql("delete from invitation_send_window where window_start < ?")
+			.param(Timestamp.from(before))
+			.update();
 	}
 
 	long receivedSince(EmailAddress email, Instant since) {

@@ -317,6 +317,35 @@ class ClientInvitationFlowTests {
 	}
 
 	@Test
+	void theSameClientAddedTwentyTimesAtOnceIsStoredOnceAndTheOthersAreTold() throws Exception {
+		Provider provider = providers.provider("Race Create Coaching");
+		RapportClient api = ownerApi(provider);
+		String email = Providers.uniqueEmail("racecreate");
+		String body = "{\"invite\":true,\"clients\":[{\"firstName\":\"Ra\",\"lastName\":\"Ce\",\"email\":\"" + email
+				+ "\"}]}";
+		List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			attempts.add(() -> api.api("POST", "/api/v1/clients/individuals", body));
+		}
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
+			for (Future<HttpResponse<String>> result : pool.invokeAll(attempts)) {
+				responses.add(result.get());
+			}
+		}
+
+		assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+		assertThat(responses).filteredOn(r -> r.statusCode() != 201)
+			.allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(400))
+			.allSatisfy(r -> assertThat(r.body()).containsAnyOf("already belongs to your client", "a moment ago"));
+		assertThat(
+				jdbc.sql("select count(*) from client_record where email = ?").param(email).query(Long.class).single())
+			.isOne();
+		assertThat(jdbc.sql("select count(*) from invitation where email = ?").param(email).query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
 	void aDuplicateEmailPointsToTheExistingRecord() {
 		Provider provider = providers.provider("Duplicate Coaching");
 		RapportClient page = owner(provider);

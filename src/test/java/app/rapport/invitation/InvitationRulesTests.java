@@ -2,6 +2,8 @@ package app.rapport.invitation;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import app.rapport.MutableClock;
 import app.rapport.Providers;
@@ -172,6 +174,39 @@ class InvitationRulesTests {
 			.param(sixth.id().value())
 			.query(Long.class)
 			.single()).as("nothing is stored").isZero();
+	}
+
+	String clients(String prefix, int count) {
+		StringBuilder many = new StringBuilder("{\"invite\":true,\"clients\":[");
+		for (int i = 0; i < count; i++) {
+			many.append(i == 0 ? "" : ",")
+				.append("{\"firstName\":\"S\",\"lastName\":\"Lide\",\"email\":\"")
+				.append(Providers.uniqueEmail(prefix + i))
+				.append("\"}");
+		}
+		return many.append("]}").toString();
+	}
+
+	@Test
+	void theHourlyLimitSlidesWithTheClockInsteadOfResettingOnTheHour() {
+		Provider provider = providers.provider("Sliding Coaching");
+		RapportClient api = ownerApi(provider);
+		Instant now = clock.instant();
+		clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1))));
+		assertThat(api.api("POST", "/api/v1/clients/individuals", clients("first", 30)).statusCode()).isEqualTo(201);
+
+		clock.advance(Duration.ofMinutes(90));
+		// half of the previous hour is still within the last sixty minutes: 15 of its 30
+		// count
+		HttpResponse<String> over = api.api("POST", "/api/v1/clients/individuals", clients("over", 26));
+		HttpResponse<String> within = api.api("POST", "/api/v1/clients/individuals", clients("within", 25));
+
+		assertThat(over.statusCode()).isEqualTo(429);
+		assertThat(within.statusCode()).isEqualTo(201);
+		clock.advance(Duration.ofHours(2));
+		assertThat(api.api("POST", "/api/v1/clients/individuals", clients("later", 40)).statusCode())
+			.as("two hours later the whole limit is back")
+			.isEqualTo(201);
 	}
 
 	@Test
