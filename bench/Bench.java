@@ -1,108 +1,204 @@
-import java.net.CookieManager;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.postgresql.PGConnection;
+
 /**
- * Closed-loop load from a separate process: N concurrent workers repeat one request for a fixed time after
- * a warm-up; three runs, medians reported. Scenario: the Clients list and search of an organization with
- * 100,000 clients (API and page), with two ceilings measured in the same run: the same SQL over plain JDBC,
- * and a trivial JSON endpoint of the same application.
- * Usage: java -cp postgresql.jar bench/Bench.java BASE_URL JDBC_URL API_TOKEN OWNER_EMAIL PASSWORD ORG_ID
+ * The benchmark of the hot paths, run by bench/run.sh: a separate process that seeds what each scenario
+ * needs, drives it after a warm-up, repeats it three times and measures, in the same run, the ceiling it is
+ * compared with. Each result is one line of a tab-separated file that the report step turns into the table
+ * of docs/benchmarks.md.
+ *
+ * Usage: java -cp postgresql.jar bench/Bench.java RESULTS_FILE
+ * Settings (system properties): base, jdbc, jar, app.pid, smtp.port, sink.file, db.args, quick.
  */
 public class Bench {
 
-	static final int CONCURRENCY = 32;
+	static final String BASE = System.getProperty("base");
 
-	static final Duration WARMUP = Duration.ofSeconds(4);
+	static final String JDBC = System.getProperty("jdbc");
 
-	static final Duration RUN = Duration.ofSeconds(8);
+	static final boolean QUICK = Boolean.getBoolean("quick");
 
-	record Figures(double throughput, double p50, double p95, double p99) {
+	static final String PASSWORD = "bench test passphrase";
+
+	static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	static Path results;
+
+	static Connection db;
+
+	static String org;
+
+	static String ownerId;
+
+	static String token;
+
+	record Figures(double throughput, double p50, double p95, double p99, long count) {
 	}
 
 	interface Request {
 
-		void run() throws Exception;
+		void run(int worker) throws Exception;
 
 	}
 
 	public static void main(String[] args) throws Exception {
-		String base = args[0];
-		String jdbc = args[1];
-		String token = args[2];
-		String owner = args[3];
-		String password = args[4];
-		String org = args[5];
-		HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		signIn(browser, base, owner, password);
-		String firstPage = get(api, base + "/api/v1/clients?size=50", token);
-		String cursor = deepCursor(api, base, token, 100);
+		results = Path.of(args[0]);
+		db = DriverManager.getConnection(JDBC);
+		db.setAutoCommit(true);
+		seedProvider();
+		listScenario();
+		queryPlans();
+		invitationScenario();
+		importScenario();
+		acceptScenario();
+		emailScenario();
+		db.close();
+	}
 
-		List<String[]> rows = new ArrayList<>();
-		rows.add(row("API: first page", measure(() -> ok(api, base + "/api/v1/clients?size=50", token))));
-		rows.add(row("API: page 100 (keyset)",
-				measure(() -> ok(api, base + "/api/v1/clients?size=50&after=" + cursor, token))));
-		rows.add(row("API: name prefix search", measure(() -> ok(api, base + "/api/v1/clients?q=client%20777", token))));
-		rows.add(row("API: email fragment search", measure(() -> ok(api, base + "/api/v1/clients?q=77777%40", token))));
-		rows.add(row("page: first page (HTML)", measure(() -> ok(browser, base + "/clients", null))));
-		rows.add(row("page: name prefix search (HTML)", measure(() -> ok(browser, base + "/clients?q=client+777", null))));
-		rows.add(row("ceiling: trivial JSON endpoint", measure(() -> ok(api, base + "/actuator/health/liveness", null))));
-		rows.add(row("ceiling: same first-page SQL over JDBC", measureJdbc(jdbc, org)));
-		System.out.printf("%n| request (%d concurrent, %ds x 3 runs, medians) | requests/s | p50 ms | p95 ms | p99 ms |%n",
-				CONCURRENCY, RUN.toSeconds());
-		System.out.println("| --- | ---: | ---: | ---: | ---: |");
-		rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
-		if (firstPage.isEmpty()) {
-			throw new IllegalStateException("no first page");
+	// ---------------------------------------------------------------------------------------------------
+	// seeding
+
+	static void seedProvider() throws Exception {
+		post("/api/v1/sign-up", null, """
+				{"name":"Bench Owner","email":"owner@bench.example","password":"%s","organizationName":"Bench Coaching"}"""
+			.formatted(PASSWORD), 201, 202, 200);
+		exec("update account set email_verified_at = now()");
+		org = one("select m.organization_id from membership m join account a on a.id = m.account_id where a.email = 'owner@bench.example'");
+		ownerId = one("select id from account where email = 'owner@bench.example'");
+		token = "rpt_bench" + UUID.randomUUID().toString().replace("-", "");
+		exec("insert into api_token (id, account_id, organization_id, name, token_hash) values (gen_random_uuid(), '"
+				+ ownerId + "', '" + org + "', 'bench', '" + sha256(token) + "')");
+		long started = System.nanoTime();
+		exec("""
+				insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, tags,
+				                           created_by, created_at)
+				select gen_random_uuid(), '%s', 'INDIVIDUAL', 'INTERNAL', 'Client ' || n || ' Person', 'Client ' || n, 'Person',
+				       'client' || n || '@bench.example', array['tag' || (n %% 20)], '%s', now() - n * interval '1 second'
+				from generate_series(1, 100000) n""".formatted(org, ownerId));
+		exec("vacuum analyze client_record");
+		System.out.printf("Seeded 100,000 clients in %.1f s%n", (System.nanoTime() - started) / 1e9);
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 4. Clients list and search
+
+	static void listScenario() throws Exception {
+		int concurrency = 32;
+		Duration warmup = Duration.ofSeconds(QUICK ? 2 : 6);
+		Duration run = Duration.ofSeconds(QUICK ? 2 : 6);
+		String cursor = deepCursor(100);
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			sessions.add(signIn("owner@bench.example"));
 		}
-	}
-
-	static String[] row(String name, Figures f) {
-		return new String[] { name, String.format("%.0f", f.throughput()), String.format("%.1f", f.p50()),
-				String.format("%.1f", f.p95()), String.format("%.1f", f.p99()) };
-	}
-
-	static Figures measure(Request request) throws Exception {
-		List<Figures> runs = new ArrayList<>();
-		load(request, WARMUP);
-		for (int i = 0; i < 3; i++) {
-			runs.add(load(request, RUN));
+		String auth = "Bearer " + token;
+		Figures sql = timed(concurrency, warmup, run, firstPageSql());
+		Figures trivial = timed(concurrency, warmup, run, w -> get("/actuator/health/liveness", null, null));
+		record Case(String name, String path, boolean api) {
 		}
-		return median(runs);
+		List<Case> cases = List.of(new Case("API: first page", "/api/v1/clients?size=50", true),
+				new Case("API: page 100 (keyset)", "/api/v1/clients?size=50&after=" + cursor, true),
+				new Case("API: name prefix search", "/api/v1/clients?q=client%20777", true),
+				new Case("API: email fragment search", "/api/v1/clients?q=77777%40", true),
+				new Case("page: first page (HTML)", "/clients", false),
+				new Case("page: name prefix search (HTML)", "/clients?q=client+777", false));
+		for (Case c : cases) {
+			Figures f = timed(concurrency, warmup, run,
+					w -> get(c.path(), c.api() ? auth : null, c.api() ? null : sessions.get(w)));
+			double bar = c.api() ? 15 : 25;
+			boolean ok = f.p95() <= bar && (!c.name().equals("API: first page") || f.throughput() >= 3000);
+			record("4 list", c.name() + ", 100,000 clients, 32 concurrent", f, "same first-page SQL over JDBC",
+					sql.throughput(), f.throughput() / sql.throughput(),
+					"p95 ≤ " + (int) bar + " ms" + (c.name().equals("API: first page") ? ", ≥ 3,000/s" : ""), ok);
+		}
+		record("4 list", "ceiling: first-page SQL over JDBC, 32 connections", sql, "", 0, 0, "", true);
+		record("4 list", "ceiling: trivial JSON endpoint, 32 concurrent", trivial, "", 0, 0, "", true);
 	}
 
-	static Figures measureJdbc(String url, String org) throws Exception {
+	/** The plans of the list statements as the application runs them, for docs/benchmarks.md. */
+	static void queryPlans() throws Exception {
+		String columns = "id, provider_id, kind, status, display_name, email, tags, created_at";
+		String where = "from client_record where provider_id = '" + org + "' and archived_at is null";
+		String order = " order by created_at desc, id desc limit 51";
+		String last = one("select created_at || '|' || id " + where + " order by created_at desc, id desc offset 5000 limit 1");
+		String[] key = last.split("\\|");
+		record Plan(String title, String sql, boolean wall) {
+		}
+		List<Plan> plans = List.of(new Plan("First page, behind the row-level-security wall", "select " + columns + " " + where + order, true),
+				new Plan("A page deep in the list (keyset, after row 5,000), behind the wall",
+						"select " + columns + " " + where + " and (created_at, id) < ('" + key[0] + "'::timestamptz, '" + key[1] + "')" + order, true),
+				new Plan("Name prefix search: the page's ids, with the explicit tenant filter",
+						"select id " + where + " and lower(display_name) like 'client 777%'" + order, false),
+				new Plan("Email fragment search: the page's ids, with the explicit tenant filter",
+						"select id " + where + " and (lower(display_name) like '77777@%' or email like '%77777@%')" + order, false));
+		StringBuilder out = new StringBuilder();
+		db.setAutoCommit(false);
+		for (Plan plan : plans) {
+			try (Statement statement = db.createStatement()) {
+				if (plan.wall()) {
+					statement.execute("select set_config('rapport.tenant', '" + org + "', true), set_config('role', 'rapport_tenant', true)");
+				}
+				out.append("**").append(plan.title()).append("**\n\n```\n");
+				try (ResultSet rs = statement.executeQuery("explain (analyze, costs off, timing on) " + plan.sql())) {
+					while (rs.next()) {
+						out.append(rs.getString(1)).append('\n');
+					}
+				}
+				out.append("```\n\n");
+			}
+			db.rollback();
+		}
+		db.setAutoCommit(true);
+		Files.writeString(Path.of(System.getProperty("plans.file")), out.toString());
+	}
+
+	static Request firstPageSql() throws Exception {
 		List<Connection> connections = new ArrayList<>();
-		for (int i = 0; i < CONCURRENCY; i++) {
-			connections.add(DriverManager.getConnection(url));
+		for (int i = 0; i < 32; i++) {
+			connections.add(DriverManager.getConnection(JDBC));
 		}
-		ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> null);
-		ConcurrentLinkedQueue<Connection> pool = new ConcurrentLinkedQueue<>(connections);
-		Request query = () -> {
-			Connection connection = pool.poll();
-			try (PreparedStatement statement = connection.prepareStatement("""
+		return w -> {
+			try (PreparedStatement statement = connections.get(w).prepareStatement("""
 					select id, provider_id, kind, status, display_name, first_name, last_name, email, phone, time_zone,
 					       website, address, contact_name, tags, private_notes, owner_account_id, owner_organization_id,
 					       created_by, created_at, last_invited_at, archived_at
@@ -111,37 +207,598 @@ public class Bench {
 				statement.setString(1, org);
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
-						rs.getString(5);
+						for (int i = 1; i <= 21; i++) {
+							rs.getObject(i);
+						}
 					}
 				}
 			}
-			finally {
-				pool.add(connection);
-			}
 		};
-		Figures figures = measure(query);
-		for (Connection connection : connections) {
-			connection.close();
-		}
-		return figures;
 	}
 
-	static Figures load(Request request, Duration duration) throws Exception {
+	static String deepCursor(int pages) throws Exception {
+		String after = null;
+		Pattern next = Pattern.compile("\"next\":\"([^\"]+)\"");
+		for (int i = 0; i < pages; i++) {
+			String body = get("/api/v1/clients?size=50" + (after == null ? "" : "&after=" + after), "Bearer " + token,
+					null);
+			Matcher matcher = next.matcher(body);
+			if (!matcher.find()) {
+				throw new IllegalStateException("no next page after " + i + " pages");
+			}
+			after = matcher.group(1);
+		}
+		return after;
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 1. Single invitations through the API
+
+	static void invitationScenario() throws Exception {
+		int concurrency = 8;
+		int total = QUICK ? 1000 : 5000;
+		String auth = "Bearer " + token;
+		Request invite = w -> {
+			int n = NEXT.incrementAndGet();
+			post("/api/v1/clients/individuals", auth, """
+					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
+				.formatted(n, n), 201);
+		};
+		Figures empty = counted(concurrency, QUICK ? 300 : 1500, total, invite);
+		Figures ceiling = counted(concurrency, QUICK ? 300 : 1500, total, sameRowsPerInvitation());
+		Figures trivial = counted(concurrency, 1000, total, w -> get("/actuator/health/liveness", null, null));
+		trivial8 = trivial.throughput();
+		record("1 invite", "single invitation via API, 8 concurrent, " + total + " invitations", empty,
+				"same rows, one JDBC transaction each", ceiling.throughput(), empty.throughput() / ceiling.throughput(),
+				"≥ 1,500/s, p95 ≤ 15 ms", empty.throughput() >= 1500 && empty.p95() <= 15);
+
+		long started = System.nanoTime();
+		exec("""
+				insert into invitation (id, organization_id, purpose, email, name, token_hash, invited_by, expires_at)
+				select gen_random_uuid(), '%s', 'INDIVIDUAL_CLIENT', 'pending' || n || '@pending.example', 'Pending ' || n,
+				       md5(random()::text) || n, '%s', now() + interval '14 days'
+				from generate_series(1, 100000) n""".formatted(org, ownerId));
+		exec("vacuum analyze invitation");
+		System.out.printf("Seeded 100,000 pending invitations in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		Figures crowded = counted(concurrency, QUICK ? 300 : 1500, total, invite);
+		double slower = 1 - crowded.throughput() / empty.throughput();
+		record("1 invite", "the same with 100,000 pending invitations in the organization", crowded,
+				"the same without them", empty.throughput(), crowded.throughput() / empty.throughput(),
+				"≤ 10% slower", slower <= 0.10);
+		record("1 invite", "ceiling: same rows, one JDBC transaction each, 8 connections", ceiling, "", 0, 0, "", true);
+		record("1 invite", "ceiling: trivial JSON endpoint, 8 concurrent", trivial, "", 0, 0, "", true);
+	}
+
+	static final AtomicInteger NEXT = new AtomicInteger();
+
+	static double trivial8;
+
+	/** What one invitation writes, without the application: six inserts in one transaction. */
+	static Request sameRowsPerInvitation() throws Exception {
+		String ceilingOrg = ceilingOrganization();
+		List<Connection> connections = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Connection connection = DriverManager.getConnection(JDBC);
+			connection.setAutoCommit(false);
+			connections.add(connection);
+		}
+		return w -> {
+			Connection c = connections.get(w);
+			int n = NEXT.incrementAndGet();
+			UUID client = UUID.randomUUID();
+			UUID invitation = UUID.randomUUID();
+			String email = "ceiling-" + n + "@invite.example";
+			try (PreparedStatement record = c.prepareStatement("""
+					insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email,
+					                           created_by, last_invited_at)
+					values (?, ?::uuid, 'INDIVIDUAL', 'INVITED', ?, 'Ada', ?, ?, ?::uuid, now())""");
+					PreparedStatement inv = c.prepareStatement("""
+							insert into invitation (id, organization_id, purpose, subject_id, email, name, token_hash, invited_by,
+							                        expires_at, next_reminder_at)
+							values (?, ?::uuid, 'INDIVIDUAL_CLIENT', ?, ?, 'Ada', ?, ?::uuid, now() + interval '14 days',
+							        now() + interval '3 days')""");
+					PreparedStatement event = c.prepareStatement(
+							"insert into invitation_event (invitation_id, kind, actor_id, actor_name) values (?, 'SENT', ?::uuid, 'Bench Owner')");
+					PreparedStatement mail = c.prepareStatement("""
+							insert into email_outbox (id, organization_id, recipient, subject, template, model)
+							values (?, ?::uuid, ?, 'Bench Owner invited you to join Bench Coaching', 'invitation/invitation', ?::jsonb)""");
+					PreparedStatement audit = c.prepareStatement("""
+							insert into audit_event (organization_id, actor_id, actor_email, action, target, details)
+							values (?::uuid, ?::uuid, 'owner@bench.example', ?, ?, ?)""")) {
+				record.setObject(1, client);
+				record.setString(2, ceilingOrg);
+				record.setString(3, "Ada Invite " + n);
+				record.setString(4, "Invite " + n);
+				record.setString(5, email);
+				record.setString(6, ownerId);
+				record.executeUpdate();
+				inv.setObject(1, invitation);
+				inv.setString(2, ceilingOrg);
+				inv.setObject(3, client);
+				inv.setString(4, email);
+				inv.setString(5, sha256(invitation.toString()));
+				inv.setString(6, ownerId);
+				inv.executeUpdate();
+				event.setObject(1, invitation);
+				event.setString(2, ownerId);
+				event.executeUpdate();
+				mail.setObject(1, UUID.randomUUID());
+				mail.setString(2, ceilingOrg);
+				mail.setString(3, email);
+				mail.setString(4, model(email));
+				mail.executeUpdate();
+				audit.setString(1, ceilingOrg);
+				audit.setString(2, ownerId);
+				audit.setString(3, "CLIENT_CREATED");
+				audit.setString(4, client.toString());
+				audit.setString(5, "INVITED");
+				audit.executeUpdate();
+				audit.setString(3, "INVITATION_SENT");
+				audit.setString(4, email);
+				audit.setString(5, "INDIVIDUAL_CLIENT");
+				audit.executeUpdate();
+				c.commit();
+			}
+			catch (Exception ex) {
+				c.rollback();
+				throw ex;
+			}
+		};
+	}
+
+	static String model(String email) {
+		return """
+				{"name":"Ada","inviterName":"Bench Owner","organizationName":"Bench Coaching","joinAs":"a client",
+				 "acceptUrl":"http://localhost:8080/join?token=%s","expiresOn":"15 December 2026","reminder":false,
+				 "branding":{"name":"Bench Coaching","logoUrl":null,"color":"#1f6f5c"},"to":"%s"}"""
+			.formatted(UUID.randomUUID(), email);
+	}
+
+	static String ceilingOrg;
+
+	static String ceilingOrganization() throws Exception {
+		if (ceilingOrg == null) {
+			ceilingOrg = UUID.randomUUID().toString();
+			exec("insert into organization (id, kind, name) values ('" + ceilingOrg + "', 'PROVIDER', 'Ceiling Coaching')");
+		}
+		return ceilingOrg;
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 2. Bulk invite by CSV
+
+	static void importScenario() throws Exception {
+		int rows = QUICK ? 2000 : 10_000;
+		String auth = "Bearer " + token;
+		List<Double> commits = new ArrayList<>();
+		List<Double> uploads = new ArrayList<>();
+		List<Double> inserts = new ArrayList<>();
+		List<Double> copies = new ArrayList<>();
+		for (int run = 0; run < 4; run++) {
+			String tag = "imp" + run;
+			StringBuilder csv = new StringBuilder("first name,last name,email\n");
+			for (int i = 0; i < rows; i++) {
+				csv.append("Imported,Client ").append(i).append(',').append(tag).append('-').append(i).append("@import.example\n");
+			}
+			long started = System.nanoTime();
+			String preview = send("POST", "/api/v1/clients/imports", auth, "text/csv", csv.toString(), 201);
+			double upload = (System.nanoTime() - started) / 1e9;
+			Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(preview);
+			id.find();
+			long rssBefore = clearPeakRss();
+			started = System.nanoTime();
+			send("POST", "/api/v1/clients/imports/" + id.group(1) + "/commit?invite=true", auth, "application/json", "",
+					200);
+			double commit = (System.nanoTime() - started) / 1e9;
+			long committed = Long.parseLong(one("select count(*) from client_record c join invitation i on i.subject_id = c.id "
+					+ "join email_outbox e on e.recipient = c.email where c.provider_id = '" + org + "' and c.email like '" + tag + "-%'"));
+			if (committed != rows) {
+				throw new IllegalStateException("import " + tag + " committed " + committed + " of " + rows);
+			}
+			double insert = sameRowsImported(rows, "ins" + run, false);
+			double copy = sameRowsImported(rows, "cpy" + run, true);
+			if (run > 0) {
+				commits.add(commit);
+				uploads.add(upload);
+				inserts.add(insert);
+				copies.add(copy);
+			}
+			System.out.printf("import run %d: upload %.2f s, commit %.2f s, INSERT ceiling %.2f s, COPY %.2f s, peak RSS %d MiB (before %d)%n",
+					run, upload, commit, insert, copy, peakRss(), rssBefore);
+		}
+		double commit = med(commits);
+		double insert = med(inserts);
+		Figures f = new Figures(rows / commit, commit * 1000, commit * 1000, commit * 1000, rows);
+		record("2 import", "CSV commit: " + rows + " clients invited (records, invitations, emails, audit); upload and preview took "
+				+ String.format("%.2f s", med(uploads)), f, "same rows, multi-row INSERT over JDBC", rows / insert,
+				commit / insert, "≤ 3× the INSERT ceiling", commit / insert <= 3.0);
+		record("2 import", "ceiling: same rows, multi-row INSERT, one transaction", new Figures(rows / insert, insert * 1000,
+				insert * 1000, insert * 1000, rows), "", 0, 0, "", true);
+		record("2 import", "ceiling: same rows, COPY, one transaction", new Figures(rows / med(copies), med(copies) * 1000,
+				med(copies) * 1000, med(copies) * 1000, rows), "", 0, 0, "", true);
+	}
+
+	/** Seconds PostgreSQL alone needs to write what an import of {@code rows} invited clients writes. */
+	static double sameRowsImported(int rows, String tag, boolean copy) throws Exception {
+		String ceiling = ceilingOrganization();
+		try (Connection c = DriverManager.getConnection(JDBC)) {
+			c.setAutoCommit(false);
+			List<UUID> clients = new ArrayList<>();
+			List<UUID> invitations = new ArrayList<>();
+			for (int i = 0; i < rows; i++) {
+				clients.add(UUID.randomUUID());
+				invitations.add(UUID.randomUUID());
+			}
+			long started = System.nanoTime();
+			if (copy) {
+				var copier = c.unwrap(PGConnection.class).getCopyAPI();
+				StringBuilder records = new StringBuilder();
+				StringBuilder invs = new StringBuilder();
+				StringBuilder events = new StringBuilder();
+				StringBuilder mails = new StringBuilder();
+				StringBuilder audits = new StringBuilder();
+				for (int i = 0; i < rows; i++) {
+					String email = tag + "-" + i + "@import.example";
+					records.append(clients.get(i)).append('\t').append(ceiling).append("\tINDIVIDUAL\tINVITED\tImported Client ")
+						.append(i).append("\tImported\tClient ").append(i).append('\t').append(email).append('\t').append(ownerId)
+						.append('\n');
+					invs.append(invitations.get(i)).append('\t').append(ceiling).append("\tINDIVIDUAL_CLIENT\t").append(clients.get(i))
+						.append('\t').append(email).append("\tImported\t").append(sha256(invitations.get(i).toString())).append('\t')
+						.append(ownerId).append("\t2030-01-01\n");
+					events.append(invitations.get(i)).append("\tSENT\t").append(ownerId).append("\tBench Owner\n");
+					mails.append(UUID.randomUUID()).append('\t').append(ceiling).append('\t').append(email)
+						.append("\tBench Owner invited you to join Bench Coaching\tinvitation/invitation\t")
+						.append(model(email).replace("\n", " ")).append('\n');
+					audits.append(ceiling).append('\t').append(ownerId).append("\towner@bench.example\tCLIENT_CREATED\t")
+						.append(clients.get(i)).append("\tINVITED (import)\n");
+					audits.append(ceiling).append('\t').append(ownerId).append("\towner@bench.example\tINVITATION_SENT\t")
+						.append(email).append("\tINDIVIDUAL_CLIENT\n");
+				}
+				copier.copyIn("copy client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, created_by) from stdin",
+						new StringReader(records.toString()));
+				copier.copyIn("copy invitation (id, organization_id, purpose, subject_id, email, name, token_hash, invited_by, expires_at) from stdin",
+						new StringReader(invs.toString()));
+				copier.copyIn("copy invitation_event (invitation_id, kind, actor_id, actor_name) from stdin",
+						new StringReader(events.toString()));
+				copier.copyIn("copy email_outbox (id, organization_id, recipient, subject, template, model) from stdin",
+						new StringReader(mails.toString()));
+				copier.copyIn("copy audit_event (organization_id, actor_id, actor_email, action, target, details) from stdin",
+						new StringReader(audits.toString()));
+			}
+			else {
+				int chunk = 1000;
+				for (int from = 0; from < rows; from += chunk) {
+					int to = Math.min(rows, from + chunk);
+					multiRow(c, "insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, created_by, last_invited_at) values ",
+							"(?, ?::uuid, 'INDIVIDUAL', 'INVITED', ?, 'Imported', ?, ?, ?::uuid, now())", from, to, (p, i) -> {
+								p.add(clients.get(i)); p.add(ceiling); p.add("Imported Client " + i); p.add("Client " + i);
+								p.add(tag + "-" + i + "@import.example"); p.add(ownerId);
+							});
+					multiRow(c, "insert into invitation (id, organization_id, purpose, subject_id, email, name, token_hash, invited_by, expires_at, next_reminder_at) values ",
+							"(?, ?::uuid, 'INDIVIDUAL_CLIENT', ?, ?, 'Imported', ?, ?::uuid, now() + interval '14 days', now() + interval '3 days')", from, to, (p, i) -> {
+								p.add(invitations.get(i)); p.add(ceiling); p.add(clients.get(i)); p.add(tag + "-" + i + "@import.example");
+								p.add(sha256(invitations.get(i).toString())); p.add(ownerId);
+							});
+					multiRow(c, "insert into invitation_event (invitation_id, kind, actor_id, actor_name) values ",
+							"(?, 'SENT', ?::uuid, 'Bench Owner')", from, to, (p, i) -> {
+								p.add(invitations.get(i)); p.add(ownerId);
+							});
+					multiRow(c, "insert into email_outbox (id, organization_id, recipient, subject, template, model) values ",
+							"(?, ?::uuid, ?, 'Bench Owner invited you to join Bench Coaching', 'invitation/invitation', ?::jsonb)", from, to, (p, i) -> {
+								String email = tag + "-" + i + "@import.example";
+								p.add(UUID.randomUUID()); p.add(ceiling); p.add(email); p.add(model(email));
+							});
+					multiRow(c, "insert into audit_event (organization_id, actor_id, actor_email, action, target, details) values ",
+							"(?::uuid, ?::uuid, 'owner@bench.example', 'CLIENT_CREATED', ?, 'INVITED (import)'), (?::uuid, ?::uuid, 'owner@bench.example', 'INVITATION_SENT', ?, 'INDIVIDUAL_CLIENT')",
+							from, to, (p, i) -> {
+								p.add(ceiling); p.add(ownerId); p.add(clients.get(i).toString());
+								p.add(ceiling); p.add(ownerId); p.add(tag + "-" + i + "@import.example");
+							});
+				}
+			}
+			c.commit();
+			return (System.nanoTime() - started) / 1e9;
+		}
+	}
+
+	interface RowParams {
+
+		void add(List<Object> params, int row);
+
+	}
+
+	static void multiRow(Connection c, String insert, String values, int from, int to, RowParams rows) throws Exception {
+		StringBuilder sql = new StringBuilder(insert);
+		List<Object> params = new ArrayList<>();
+		for (int i = from; i < to; i++) {
+			sql.append(i == from ? "" : ", ").append(values);
+			rows.add(params, i);
+		}
+		try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+			for (int i = 0; i < params.size(); i++) {
+				statement.setObject(i + 1, params.get(i));
+			}
+			statement.executeUpdate();
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 5. Accept invitation
+
+	static void acceptScenario() throws Exception {
+		String company = UUID.randomUUID().toString();
+		exec("insert into organization (id, kind, name) values ('" + company + "', 'CLIENT_COMPANY', 'Bench Clients Ltd')");
+		int total = QUICK ? 600 : 3000;
+		List<Figures> runs = new ArrayList<>();
+		for (int run = 0; run < 4; run++) {
+			String tag = "acc" + run;
+			int n = run == 0 ? total / 3 : total;
+			seedInvitedAccounts(company, tag, n);
+			Figures f = counted(8, 0, n, w -> {
+				int i = NEXT.incrementAndGet() % n;
+				post("/api/v1/join/accept", "Bearer rpt_" + tag + "_" + i, "{\"token\":\"tok_" + tag + "_" + i + "\"}", 200);
+			}, () -> NEXT.set(-1));
+			String owned = one("select count(*) from client_record where status = 'OWNED' and email like '" + tag + "-%'");
+			if (Integer.parseInt(owned) != n) {
+				throw new IllegalStateException(owned + " of " + n + " records owned after accepting (" + tag + ")");
+			}
+			if (run > 0) {
+				runs.add(f);
+			}
+		}
+		Figures accept = median(runs);
+		record("5 accept", "accept as an existing signed-in account, 8 concurrent, " + total + " invitations", accept,
+				"trivial JSON endpoint, 8 concurrent", trivial8, accept.throughput() / trivial8, "≥ 1,000/s, p95 ≤ 20 ms", accept.throughput() >= 1000 && accept.p95() <= 20);
+		// new accounts: the password hash dominates
+		int fresh = QUICK ? 20 : 60;
+		String tag = "reg";
+		seedInvitations(tag, fresh);
+		Figures register = counted(2, 0, fresh, w -> {
+			int i = NEXT.incrementAndGet() % fresh;
+			post("/api/v1/join/register", null, """
+					{"token":"tok_%s_%d","name":"New Client %d","password":"%s","acceptTerms":true}""".formatted(tag, i, i, PASSWORD), 200);
+		}, () -> NEXT.set(-1));
+		record("5 accept", "register and accept as a new account (bcrypt, strength 10), 2 concurrent", register,
+				"", 0, 0, "hash kept at strength 10", true);
+	}
+
+	static void seedInvitedAccounts(String company, String tag, int n) throws Exception {
+		exec("""
+				insert into account (id, email, display_name, email_verified_at)
+				select gen_random_uuid(), '%1$s-' || n || '@accept.example', 'Accepting ' || n, now()
+				from generate_series(0, %2$d - 1) n""".formatted(tag, n));
+		exec("""
+				insert into membership (organization_id, account_id, role)
+				select '%s', id, 'EMPLOYEE' from account where email like '%s-%%@accept.example'""".formatted(company, tag));
+		exec("""
+				insert into api_token (id, account_id, organization_id, name, token_hash)
+				select gen_random_uuid(), id, '%s', 'bench', encode(sha256(convert_to('rpt_%s_' || split_part(split_part(email, '@', 1), '-', 2), 'UTF8')), 'hex')
+				from account where email like '%s-%%@accept.example'""".formatted(company, tag, tag));
+		seedInvitations(tag, n);
+	}
+
+	static void seedInvitations(String tag, int n) throws Exception {
+		exec("""
+				insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, created_by, last_invited_at)
+				select gen_random_uuid(), '%1$s', 'INDIVIDUAL', 'INVITED', 'Accepting ' || n, 'Accepting', n::text,
+				       '%2$s-' || n || '@accept.example', '%3$s', now()
+				from generate_series(0, %4$d - 1) n""".formatted(org, tag, ownerId, n));
+		exec("""
+				insert into invitation (id, organization_id, purpose, subject_id, email, name, token_hash, invited_by, expires_at)
+				select gen_random_uuid(), provider_id, 'INDIVIDUAL_CLIENT', id, email, first_name,
+				       encode(sha256(convert_to('tok_%1$s_' || last_name, 'UTF8')), 'hex'), '%2$s', now() + interval '14 days'
+				from client_record where provider_id = '%3$s' and email like '%1$s-%%@accept.example'""".formatted(tag, ownerId, org));
+		exec("analyze invitation");
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 3. Email delivery
+
+	static void emailScenario() throws Exception {
+		int emails = QUICK ? 2000 : 10_000;
+		int smtpPort = Integer.getInteger("smtp.port");
+		Path sink = Path.of(System.getProperty("sink.file"));
+		List<Double> senderRates = new ArrayList<>();
+		List<Double> wireRates = new ArrayList<>();
+		for (int run = 0; run < 4; run++) {
+			double library = trivialSender(smtpPort, run == 0 ? emails / 5 : emails, "ceiling" + run);
+			double wire = wireSender(smtpPort, run == 0 ? emails / 5 : emails, "wire" + run);
+			if (run > 0) {
+				senderRates.add(library);
+				wireRates.add(wire);
+			}
+		}
+		exec("update email_outbox set status = 'SENT', sent_at = now() where status in ('PENDING', 'SENDING')");
+		Process node = startDeliveryNode(smtpPort);
+		try {
+			List<Double> rates = new ArrayList<>();
+			for (int run = 0; run < 4; run++) {
+				int count = run == 0 ? emails / 5 : emails;
+				long linesBefore = lines(sink);
+				long started = System.nanoTime();
+				exec("""
+						update email_outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), sent_at = null, locked_until = null
+						where id in (select id from email_outbox where organization_id = '%s' and template = 'invitation/invitation'
+						             order by created_at desc, id limit %d)""".formatted(org, count));
+				while (!"0".equals(one("select count(*) from email_outbox where status in ('PENDING', 'SENDING')"))) {
+					Thread.sleep(20);
+				}
+				double seconds = (System.nanoTime() - started) / 1e9;
+				List<String> delivered = Files.readAllLines(sink).subList((int) linesBefore, (int) lines(sink));
+				Set<String> distinct = new HashSet<>(delivered);
+				if (delivered.size() != count || distinct.size() != count) {
+					throw new IllegalStateException("run " + run + ": " + delivered.size() + " deliveries, " + distinct.size()
+							+ " distinct, of " + count);
+				}
+				if (run > 0) {
+					rates.add(count / seconds);
+				}
+				System.out.printf("email run %d: %d emails in %.2f s (%.0f/s), each once%n", run, count, seconds, count / seconds);
+			}
+			double rate = med(rates);
+			double sender = med(senderRates);
+			record("3 email", emails + " outbox emails rendered with the organization's branding, to a local SMTP sink, each exactly once",
+					new Figures(rate, 0, 0, 0, emails), "trivial Jakarta Mail sender, one connection", sender, rate / sender,
+					"≥ 50% of the trivial sender", rate / sender >= 0.5);
+			record("3 email", "ceiling: trivial sender (Jakarta Mail, prebuilt messages of the same size, one connection)",
+					new Figures(sender, 0, 0, 0, emails), "", 0, 0, "", true);
+			record("3 email", "ceiling: bare SMTP commands over a socket, same size, one connection",
+					new Figures(med(wireRates), 0, 0, 0, emails), "", 0, 0, "", true);
+		}
+		finally {
+			node.destroy();
+			node.waitFor();
+		}
+	}
+
+	static Process startDeliveryNode(int smtpPort) throws Exception {
+		int port = 18185;
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-jar", System.getProperty("jar"), "--server.port=" + port,
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+				"--spring.mail.properties.mail.smtp.starttls.enable=false", "--rapport.mail.dev-mailbox=false",
+				"--rapport.mail.dispatcher-enabled=true", "--rapport.mail.poll-interval=50ms",
+				"--logging.level.app.rapport.requests=WARN"));
+		command.addAll(List.of(System.getProperty("db.args").split(" ")));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target/bench-delivery-node.log").toFile())
+			.start();
+		for (int i = 0; i < 600; i++) {
+			try {
+				HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (ready.statusCode() == 200) {
+					return process;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		process.destroy();
+		throw new IllegalStateException("the delivery node did not start (target/bench-delivery-node.log)");
+	}
+
+	static final String HTML = "<p>" + "Bench Owner invited you to join Bench Coaching. ".repeat(60) + "</p>";
+
+	static final String TEXT = "Bench Owner invited you to join Bench Coaching.\n".repeat(20);
+
+	/**
+	 * Messages per second a trivial sender pushes to the sink with the mail library the application uses: prebuilt
+	 * messages of the same size and shape (text and HTML alternatives), one connection, no database, no rendering.
+	 */
+	static double trivialSender(int port, int count, String tag) throws Exception {
+		java.util.Properties properties = new java.util.Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(port));
+		jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
+		List<jakarta.mail.internet.MimeMessage> messages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			var message = new jakarta.mail.internet.MimeMessage(session);
+			message.setFrom(new jakarta.mail.internet.InternetAddress("no-reply@bench.example"));
+			message.setRecipients(jakarta.mail.Message.RecipientType.TO, tag + "-" + i + "@sink.example");
+			message.setSubject("Bench Owner invited you to join Bench Coaching", "UTF-8");
+			var text = new jakarta.mail.internet.MimeBodyPart();
+			text.setText(TEXT, "UTF-8");
+			var html = new jakarta.mail.internet.MimeBodyPart();
+			html.setText(HTML, "UTF-8", "html");
+			var alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+			alternative.addBodyPart(text);
+			alternative.addBodyPart(html);
+			message.setContent(alternative);
+			message.saveChanges();
+			message.setHeader("Message-ID", "<" + tag + "-" + i + "@bench.example>");
+			messages.add(message);
+		}
+		long started = System.nanoTime();
+		try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+			transport.connect();
+			for (var message : messages) {
+				transport.sendMessage(message, message.getAllRecipients());
+			}
+		}
+		return count / ((System.nanoTime() - started) / 1e9);
+	}
+
+	/** Messages per second bare SMTP commands push to the sink over one socket: the wire's ceiling. */
+	static double wireSender(int port, int count, String tag) throws Exception {
+		String text = TEXT.replace("\n", "\r\n") + HTML + "\r\n";
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+				BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+				OutputStream out = socket.getOutputStream()) {
+			reply(in);
+			command(out, in, "EHLO bench");
+			long started = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				command(out, in, "MAIL FROM:<no-reply@bench.example>");
+				command(out, in, "RCPT TO:<" + tag + "-" + i + "@sink.example>");
+				command(out, in, "DATA");
+				out.write(("From: no-reply@bench.example\r\nTo: " + tag + "-" + i + "@sink.example\r\nSubject: Trivial " + i
+						+ "\r\nMessage-ID: <" + tag + "-" + i + "@bench.example>\r\n\r\n" + text + ".\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				reply(in);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			command(out, in, "QUIT");
+			return count / seconds;
+		}
+	}
+
+	static void command(OutputStream out, BufferedReader in, String line) throws IOException {
+		out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		reply(in);
+	}
+
+	static void reply(BufferedReader in) throws IOException {
+		String line;
+		do {
+			line = in.readLine();
+			if (line == null || line.startsWith("4") || line.startsWith("5")) {
+				throw new IOException("SMTP sink answered " + line);
+			}
+		}
+		while (line.length() > 3 && line.charAt(3) == '-');
+	}
+
+	static long lines(Path file) throws IOException {
+		try (var stream = Files.lines(file)) {
+			return stream.count();
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// load
+
+	/** Closed loop: workers repeat the request for a fixed time after a warm-up; three runs, medians. */
+	static Figures timed(int concurrency, Duration warmup, Duration run, Request request) throws Exception {
+		load(concurrency, warmup, request);
+		List<Figures> runs = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			runs.add(load(concurrency, run, request));
+		}
+		return median(runs);
+	}
+
+	static Figures load(int concurrency, Duration duration, Request request) throws Exception {
 		AtomicBoolean running = new AtomicBoolean(true);
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Callable<Void>> workers = new ArrayList<>();
-		for (int i = 0; i < CONCURRENCY; i++) {
+		for (int i = 0; i < concurrency; i++) {
+			int worker = i;
 			workers.add(() -> {
 				while (running.get()) {
 					long started = System.nanoTime();
-					request.run();
+					request.run(worker);
 					latencies.add(System.nanoTime() - started);
 				}
 				return null;
 			});
 		}
 		long started = System.nanoTime();
-		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+		try (var pool = Executors.newFixedThreadPool(concurrency)) {
 			var futures = workers.stream().map(pool::submit).toList();
 			Thread.sleep(duration.toMillis());
 			running.set(false);
@@ -149,10 +806,57 @@ public class Bench {
 				future.get();
 			}
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
+		return figures(latencies, (System.nanoTime() - started) / 1e9);
+	}
+
+	/** A fixed amount of work: a warm-up of {@code warmup} requests, then three runs of {@code total}; medians. */
+	static Figures counted(int concurrency, int warmup, int total, Request request) throws Exception {
+		return counted(concurrency, warmup, total, request, () -> {
+		});
+	}
+
+	static Figures counted(int concurrency, int warmup, int total, Request request, Runnable beforeEach)
+			throws Exception {
+		if (warmup > 0) {
+			beforeEach.run();
+			work(concurrency, warmup, request);
+		}
+		List<Figures> runs = new ArrayList<>();
+		for (int i = 0; i < (warmup > 0 ? 3 : 1); i++) {
+			beforeEach.run();
+			runs.add(work(concurrency, total, request));
+		}
+		return median(runs);
+	}
+
+	static Figures work(int concurrency, int total, Request request) throws Exception {
+		AtomicInteger remaining = new AtomicInteger(total);
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		List<Callable<Void>> workers = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			int worker = i;
+			workers.add(() -> {
+				while (remaining.getAndDecrement() > 0) {
+					long started = System.nanoTime();
+					request.run(worker);
+					latencies.add(System.nanoTime() - started);
+				}
+				return null;
+			});
+		}
+		long started = System.nanoTime();
+		try (var pool = Executors.newFixedThreadPool(concurrency)) {
+			for (var future : pool.invokeAll(workers)) {
+				future.get();
+			}
+		}
+		return figures(latencies, (System.nanoTime() - started) / 1e9);
+	}
+
+	static Figures figures(ConcurrentLinkedQueue<Long> latencies, double seconds) {
 		List<Long> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		return new Figures(sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99));
+		return new Figures(sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.size());
 	}
 
 	static double pct(List<Long> sorted, int p) {
@@ -163,7 +867,7 @@ public class Bench {
 	static Figures median(List<Figures> runs) {
 		return new Figures(med(runs.stream().map(Figures::throughput).toList()),
 				med(runs.stream().map(Figures::p50).toList()), med(runs.stream().map(Figures::p95).toList()),
-				med(runs.stream().map(Figures::p99).toList()));
+				med(runs.stream().map(Figures::p99).toList()), runs.getFirst().count());
 	}
 
 	static double med(List<Double> values) {
@@ -172,46 +876,128 @@ public class Bench {
 		return sorted.get(sorted.size() / 2);
 	}
 
-	static void ok(HttpClient client, String url, String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
+	// ---------------------------------------------------------------------------------------------------
+	// HTTP, SQL, results
+
+	static String get(String path, String authorization, String session) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
-		HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		if (session != null) {
+			request.header("Cookie", "RAPPORT_SESSION=" + session);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException(url + " answered " + response.statusCode());
+			throw new IllegalStateException(path + " answered " + response.statusCode());
 		}
+		return response.body();
 	}
 
-	static String get(HttpClient client, String url, String token) throws Exception {
-		return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+	static String post(String path, String authorization, String json, int... expected) throws Exception {
+		return send("POST", path, authorization, "application/json", json, expected);
 	}
 
-	static String deepCursor(HttpClient client, String base, String token, int pages) throws Exception {
-		String after = null;
-		Pattern next = Pattern.compile("\"next\":\"([^\"]+)\"");
-		for (int i = 0; i < pages; i++) {
-			String body = get(client, base + "/api/v1/clients?size=50" + (after == null ? "" : "&after=" + after), token);
-			Matcher matcher = next.matcher(body);
-			matcher.find();
-			after = matcher.group(1);
+	static String send(String method, String path, String authorization, String type, String body, int... expected)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Content-Type", type)
+			.method(method, HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
-		return after;
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		for (int status : expected) {
+			if (response.statusCode() == status) {
+				return response.body();
+			}
+		}
+		throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
 	}
 
-	static void signIn(HttpClient client, String base, String email, String password) throws Exception {
-		String page = client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in")).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
-		Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+	/** Signs in through the form, as a browser does, and returns the session cookie. */
+	static String signIn(String email) throws Exception {
+		HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/sign-in")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+		Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
 		csrf.find();
 		String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
 				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		client.send(HttpRequest.newBuilder(URI.create(base + "/sign-in"))
+		HttpResponse<Void> signedIn = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/sign-in"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", cookie)
 			.POST(HttpRequest.BodyPublishers.ofString(form))
 			.build(), HttpResponse.BodyHandlers.discarding());
+		String session = signedIn.headers().firstValue("Set-Cookie").orElse(cookie).split(";")[0];
+		return session.substring(session.indexOf('=') + 1);
+	}
+
+	static void exec(String sql) throws Exception {
+		try (Statement statement = db.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	static String one(String sql) throws Exception {
+		try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	static String sha256(String value) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Resets the application's peak RSS (Linux: clear_refs 5) and returns its current RSS in MiB. */
+	static long clearPeakRss() {
+		try {
+			Files.writeString(Path.of("/proc/" + System.getProperty("app.pid") + "/clear_refs"), "5");
+		}
+		catch (IOException ex) {
+			// not permitted here: the peak then counts from the start of the process
+		}
+		return status("VmRSS");
+	}
+
+	static long peakRss() {
+		return status("VmHWM");
+	}
+
+	static long status(String field) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + System.getProperty("app.pid") + "/status"))) {
+				if (line.startsWith(field + ":")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the process is gone
+		}
+		return -1;
+	}
+
+	/** One line of the results: scenario, work, figures, peak RSS, ceiling, ratio, bar and whether it holds. */
+	static void record(String scenario, String work, Figures f, String ceiling, double ceilingThroughput, double ratio,
+			String bar, boolean ok) throws IOException {
+		String line = String.join("\t", scenario, work, String.format("%.0f", f.throughput()),
+				f.p50() == 0 ? "" : String.format("%.1f", f.p50()), f.p95() == 0 ? "" : String.format("%.1f", f.p95()),
+				f.p99() == 0 ? "" : String.format("%.1f", f.p99()), String.valueOf(peakRss()),
+				ceiling.isEmpty() ? "" : ceiling + String.format(" (%.0f/s)", ceilingThroughput),
+				ratio == 0 ? "" : String.format("%.2f", ratio), bar, bar.isEmpty() ? "" : ok ? "yes" : "no");
+		Files.writeString(results, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.APPEND);
+		System.out.println(line.replace('\t', '|'));
+		clearPeakRss();
 	}
 
 }

@@ -94,7 +94,7 @@ public class Invitations {
 		List<InvitationRepository.NewInvitation> rows = new ArrayList<>(requests.size());
 		List<Email> mails = new ArrayList<>(requests.size());
 		List<AuditEntry> entries = new ArrayList<>(requests.size());
-		Branding branding = organizations.branding(organizationId);
+		Branding branding = organization.branding();
 		for (InvitationRequest request : requests) {
 			SecretToken token = SecretToken.generate();
 			UUID id = UUID.randomUUID();
@@ -130,7 +130,7 @@ public class Invitations {
 		OrganizationId organizationId = inviter.requireOrganization();
 		Organization organization = organizations.find(organizationId).orElseThrow();
 		checkCanSend(organizationId);
-		Branding branding = organizations.branding(organizationId);
+		Branding branding = organization.branding();
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
 		List<Invitation> found = new ArrayList<>();

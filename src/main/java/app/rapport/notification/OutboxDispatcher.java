@@ -18,10 +18,11 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox in the background: claims a batch of due emails, renders them,
- * hands them to the transport over one connection and records the outcome. Failed
- * attempts are retried with exponential backoff and jitter until
- * {@code rapport.mail.max-attempts}, then the email is {@code FAILED}.
+ * Delivers the outbox in the background: each of {@code rapport.mail.workers} threads
+ * claims a batch of due emails, renders them, hands them to the transport over one
+ * connection and records the outcome. Failed attempts are retried with exponential
+ * backoff and jitter until {@code rapport.mail.max-attempts}, then the email is
+ * {@code FAILED}.
  *
  * <p>
  * Several nodes may run it on one database: claiming uses {@code for update skip locked},
@@ -56,7 +57,7 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile Thread worker;
+	private final List<Thread> workers = new ArrayList<>();
 
 	OutboxDispatcher(EmailOutboxRepository outbox, EmailRenderer renderer, MailTransport transport,
 			EmailDeliveryProperties properties, OutboxSignal signal, MeterRegistry meters) {
@@ -89,16 +90,20 @@ class OutboxDispatcher implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		worker = Thread.ofPlatform().name("email-outbox").daemon().start(this::run);
-		log.info("Email dispatcher started, delivering through the {}", transport.description());
+		// each worker claims its own batches (skip locked) and sends them over its own
+		// connection: one renders while another waits for the SMTP server
+		for (int i = 0; i < properties.workers(); i++) {
+			workers.add(Thread.ofPlatform().name("email-outbox-" + i).daemon().start(this::run));
+		}
+		log.info("Email dispatcher started with {} workers, delivering through the {}", properties.workers(),
+				transport.description());
 	}
 
 	@Override
 	public void stop() {
 		running = false;
-		Thread thread = worker;
-		if (thread != null) {
-			signal.wake();
+		signal.wakeAll(workers.size());
+		for (Thread thread : workers) {
 			try {
 				// lets the batch in hand finish; whatever remains is taken over after its
 				// lease
@@ -107,8 +112,8 @@ class OutboxDispatcher implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			worker = null;
 		}
+		workers.clear();
 	}
 
 	@Override

@@ -42,6 +42,11 @@ class OutboxSignal {
 		}
 	}
 
+	/** Wakes up to {@code count} waiting workers (on shutdown). */
+	void wakeAll(int count) {
+		permits.release(count);
+	}
+
 	/** Waits until woken or until the timeout passes. */
 	void await(Duration timeout) throws InterruptedException {
 		permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);

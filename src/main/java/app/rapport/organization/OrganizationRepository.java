@@ -96,6 +96,13 @@ class OrganizationRepository {
 			.list();
 	}
 
+	List<AccountId> owners(OrganizationId id) {
+		return jdbc.sql("select account_id from membership where organization_id = ? and role = 'OWNER'")
+			.param(id.value())
+			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
 	List<MembershipRow> membershipsOf(AccountId account) {
 		return jdbc.sql("""
 				select o.id, o.name, o.kind, m.role from membership m join organization o on o.id = m.organization_id

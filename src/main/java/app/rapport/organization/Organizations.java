@@ -79,20 +79,13 @@ public class Organizations implements MembershipDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public boolean hasVerifiedOwner(OrganizationId id) {
-		List<AccountId> owners = organizations.members(id)
-			.stream()
-			.filter(row -> row.role() == OrganizationRole.OWNER)
-			.map(OrganizationRepository.MemberRow::accountId)
-			.toList();
-		return accounts.findAll(owners).values().stream().anyMatch(AccountSummary::emailVerified);
+		return accounts.findAll(organizations.owners(id)).values().stream().anyMatch(AccountSummary::emailVerified);
 	}
 
 	/** How emails sent on behalf of the organization look. */
 	@Transactional(readOnly = true)
 	public Branding branding(OrganizationId id) {
-		return organizations.find(id)
-			.map(o -> new Branding(o.name(), o.logoUrl(), o.brandColor()))
-			.orElse(Branding.rapport());
+		return organizations.find(id).map(Organization::branding).orElse(Branding.rapport());
 	}
 
 	/**
