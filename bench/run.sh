@@ -12,6 +12,10 @@ SMTP_PORT=2527
 DB=rapport_bench
 OUT=target/bench
 . bench/common.sh
+if ! command -v wrk > /dev/null; then
+	echo "Installing wrk (Debian package), the load driver of the GET scenarios"
+	apt-get install -y -q wrk > /dev/null 2>&1 || { apt-get update -q > /dev/null && apt-get install -y -q wrk > /dev/null; }
+fi
 build_jar
 rm -rf "$OUT" && mkdir -p "$OUT/lib"
 # the load driver uses the application's own JDBC driver and mail library, taken from its jar
