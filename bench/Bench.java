@@ -821,12 +821,27 @@ public class Bench {
 
 	static Figures load(int concurrency, Duration duration, Request request) throws Exception {
 		AtomicBoolean running = new AtomicBoolean(true);
+		return drive(concurrency, running::get, request, () -> {
+			Thread.sleep(duration.toMillis());
+			running.set(false);
+		});
+	}
+
+	interface Meanwhile {
+
+		void run() throws Exception;
+
+	}
+
+	/** Workers repeat the request while {@code more} says so; the calling thread does {@code meanwhile}. */
+	static Figures drive(int concurrency, java.util.function.BooleanSupplier more, Request request, Meanwhile meanwhile)
+			throws Exception {
 		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 		List<Callable<Void>> workers = new ArrayList<>();
 		for (int i = 0; i < concurrency; i++) {
 			int worker = i;
 			workers.add(() -> {
-				while (running.get()) {
+				while (more.getAsBoolean()) {
 					long started = System.nanoTime();
 					request.run(worker);
 					latencies.add(System.nanoTime() - started);
@@ -837,8 +852,7 @@ public class Bench {
 		long started = System.nanoTime();
 		try (var pool = Executors.newFixedThreadPool(concurrency)) {
 			var futures = workers.stream().map(pool::submit).toList();
-			Thread.sleep(duration.toMillis());
-			running.set(false);
+			meanwhile.run();
 			for (var future : futures) {
 				future.get();
 			}
@@ -868,26 +882,8 @@ public class Bench {
 
 	static Figures work(int concurrency, int total, Request request) throws Exception {
 		AtomicInteger remaining = new AtomicInteger(total);
-		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-		List<Callable<Void>> workers = new ArrayList<>();
-		for (int i = 0; i < concurrency; i++) {
-			int worker = i;
-			workers.add(() -> {
-				while (remaining.getAndDecrement() > 0) {
-					long started = System.nanoTime();
-					request.run(worker);
-					latencies.add(System.nanoTime() - started);
-				}
-				return null;
-			});
-		}
-		long started = System.nanoTime();
-		try (var pool = Executors.newFixedThreadPool(concurrency)) {
-			for (var future : pool.invokeAll(workers)) {
-				future.get();
-			}
-		}
-		return figures(latencies, (System.nanoTime() - started) / 1e9);
+		return drive(concurrency, () -> remaining.getAndDecrement() > 0, request, () -> {
+		});
 	}
 
 	static Figures figures(ConcurrentLinkedQueue<Long> latencies, double seconds) {

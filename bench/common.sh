@@ -18,6 +18,16 @@ fresh_database() {
 	psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)" -c "create database $DB"
 }
 
+# wait_ready PORT LOG: waits up to a minute for the application on PORT to be ready
+wait_ready() {
+	for _ in $(seq 1 600); do
+		curl -sf -o /dev/null "http://localhost:$1/actuator/health/readiness" && return 0
+		sleep 0.1
+	done
+	echo "the application did not start (see $2)" >&2
+	exit 1
+}
+
 # start_app PORT LOG [extra arguments…]: starts the jar on $DB and waits for readiness; sets APP
 start_app() {
 	local port=$1 log=$2
@@ -26,10 +36,5 @@ start_app() {
 		--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 		--logging.level.app.rapport.requests=WARN "$@" >> "$log" 2>&1 &
 	APP=$!
-	for _ in $(seq 1 240); do
-		curl -sf -o /dev/null "http://localhost:$port/actuator/health/readiness" && return 0
-		sleep 0.25
-	done
-	echo "the application did not start (see $log)" >&2
-	exit 1
+	wait_ready "$port" "$log"
 }

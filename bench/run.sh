@@ -31,14 +31,6 @@ APP=
 cleanup() { [ -n "$APP" ] && kill "$APP" 2>/dev/null; kill "$SINK" 2>/dev/null; true; }
 trap cleanup EXIT
 
-wait_ready() {
-	for _ in $(seq 1 600); do
-		curl -sf -o /dev/null "http://localhost:$1/actuator/health/readiness" && return 0
-		sleep 0.1
-	done
-	echo "the application did not start (see $2)" >&2
-	exit 1
-}
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' /proc/$1/status; }
 
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
