@@ -26,7 +26,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -177,11 +179,35 @@ public abstract class BrowserTest {
 		return driver.findElement(By.id(id));
 	}
 
+	/**
+	 * Waits until the document of {@code page} has been replaced by the next one.
+	 * Chromium may answer a question about an element of a document that is going away
+	 * with "Node with given id does not belong to the document" instead of a
+	 * stale-element error: that means the same.
+	 */
+	protected void waitUntilReplaced(WebElement page) {
+		wait.until(browser -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException gone) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
+	}
+
 	/** Clicks the visible button saying {@code text} and waits for the next page. */
 	protected void submit(String text) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		button(text).click();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReplaced(page);
 		waitUntilLoaded();
 	}
 
@@ -198,7 +224,7 @@ public abstract class BrowserTest {
 		WebElement page = driver.findElement(By.tagName("html"));
 		button(text).click();
 		wait.until(ExpectedConditions.alertIsPresent()).accept();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReplaced(page);
 		waitUntilLoaded();
 	}
 
@@ -208,7 +234,7 @@ public abstract class BrowserTest {
 		wait.until(ExpectedConditions.elementToBeClickable(By
 			.xpath("//a[normalize-space()=" + xpathLiteral(text) + " or @aria-label=" + xpathLiteral(text) + "]")))
 			.click();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReplaced(page);
 		waitUntilLoaded();
 	}
 

@@ -100,7 +100,7 @@ public abstract class ProviderBrowserTest extends BrowserTest {
 		WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
 		click(text);
 		wait.until(ExpectedConditions.alertIsPresent()).accept();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReplaced(page);
 		wait.until((d) -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
