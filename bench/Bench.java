@@ -54,6 +54,13 @@ public class Bench {
 
 	static final boolean QUICK = Boolean.getBoolean("quick");
 
+	/** Comma-separated scenarios to run (list, invite, import, accept, email); all when empty. */
+	static final String ONLY = System.getProperty("only", "");
+
+	static boolean selected(String scenario) {
+		return ONLY.isBlank() || List.of(ONLY.split(",")).contains(scenario);
+	}
+
 	static final String PASSWORD = "bench test passphrase";
 
 	static final HttpClient HTTP = HttpClient.newBuilder()
@@ -86,12 +93,22 @@ public class Bench {
 		db = DriverManager.getConnection(JDBC);
 		db.setAutoCommit(true);
 		seedProvider();
-		listScenario();
-		queryPlans();
-		invitationScenario();
-		importScenario();
-		acceptScenario();
-		emailScenario();
+		if (selected("list")) {
+			listScenario();
+			queryPlans();
+		}
+		if (selected("invite")) {
+			invitationScenario();
+		}
+		if (selected("import")) {
+			importScenario();
+		}
+		if (selected("accept")) {
+			acceptScenario();
+		}
+		if (selected("email")) {
+			emailScenario();
+		}
 		db.close();
 	}
 

@@ -5,6 +5,8 @@
 # run, and the table of medians is printed and written into docs/benchmarks.md.
 # Usage: bench/run.sh            (the whole benchmark, about 10 minutes on 2 cores)
 #        QUICK=1 bench/run.sh    (smaller counts and shorter runs, to try the harness; docs untouched)
+#        ONLY=list,invite APP_OPTS=-XX:StartFlightRecording=filename=target/app.jfr bench/run.sh
+#                                (some scenarios only, extra JVM options for the application; docs untouched)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=18084
@@ -43,7 +45,7 @@ else
 fi
 STARTED=$(date +%s%N)
 # delivery is off on this node: the email scenario runs its own delivery node (see Bench.java)
-java $HEAP -jar "$JAR" --server.port=$PORT $DB_ARGS --rapport.mail.dispatcher-enabled=false \
+java $HEAP ${APP_OPTS:-} -jar "$JAR" --server.port=$PORT $DB_ARGS --rapport.mail.dispatcher-enabled=false \
 	--rapport.invitations.max-per-organization-per-hour=100000000 \
 	--rapport.invitations.max-accept-attempts-per-ip-per-minute=100000000 \
 	--logging.level.app.rapport.requests=WARN > $OUT/app.log 2>&1 &
@@ -64,13 +66,13 @@ echo "Benchmark on $WHERE; ready after ${READY_MS} ms, RSS ${RSS_START} MiB"
 
 BENCH_STARTED=$(date +%s)
 java -cp "$OUT/lib/*" -Dbase="http://localhost:$PORT" -Djdbc="$JDBC_URL" -Djar="$JAR" -Dapp.pid=$APP \
-	-Dsmtp.port=$SMTP_PORT -Dsink.file=$OUT/sink.txt -Dplans.file=$OUT/plans.md -Ddb.args="$DB_ARGS" -Dquick="${QUICK:+true}" \
+	-Dsmtp.port=$SMTP_PORT -Dsink.file=$OUT/sink.txt -Dplans.file=$OUT/plans.md -Ddb.args="$DB_ARGS" -Dquick="${QUICK:+true}" -Donly="${ONLY:-}" \
 	bench/Bench.java "$RESULTS"
 RSS_END=$(rss $APP)
 kill $APP && wait $APP 2>/dev/null || true
 APP=
 
-if [ -z "${READY_EMBEDDED:-}" ]; then
+if [ -z "${READY_EMBEDDED:-}" ] && [ -z "${ONLY:-}" ]; then
 	rm -rf $OUT/embedded
 	STARTED=$(date +%s%N)
 	java $HEAP -jar "$JAR" --server.port=$PORT --rapport.embedded-postgres.data-directory=$OUT/embedded \
@@ -100,7 +102,7 @@ TABLE=$OUT/table.md
 echo
 echo "Benchmark on $WHERE, $(nproc) cores, finished in $(( $(date +%s) - BENCH_STARTED )) s of load (medians of 3 runs):"
 cat $TABLE
-if [ -z "${QUICK:-}" ]; then
+if [ -z "${QUICK:-}${ONLY:-}${APP_OPTS:-}" ]; then
 	{
 		echo "<!-- bench:start (written by bench/run.sh) -->"
 		echo "Run of $(date -u +%Y-%m-%d) on $WHERE, $(nproc) cores, heap $HEAP; medians of 3 runs after a warm-up."

@@ -124,7 +124,8 @@ class AccountRepository {
 			.update();
 	}
 
-	private static StoredAccount map(ResultSet rs, int row) throws SQLException {
+	/** Maps the account columns of a row (also of joins that select {@code a.*}). */
+	static StoredAccount map(ResultSet rs, int row) throws SQLException {
 		Timestamp verified = rs.getTimestamp("email_verified_at");
 		return new StoredAccount(new AccountId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),
 				rs.getString("display_name"), rs.getString("password_hash"),

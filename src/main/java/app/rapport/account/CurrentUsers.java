@@ -51,7 +51,8 @@ public class CurrentUsers {
 
 	private Optional<CurrentUser> resolve(RapportPrincipal principal, HttpServletRequest request) {
 		AccountId accountId = new AccountId(principal.accountId());
-		return accounts.findById(accountId).map(account -> {
+		var known = principal.tokenAccount();
+		return (known != null ? Optional.of(known) : accounts.findById(accountId)).map(account -> {
 			UUID tokenOrganization = principal.tokenOrganizationId();
 			OrganizationId preferred = tokenOrganization != null ? new OrganizationId(tokenOrganization)
 					: chosenOrganization(request);

@@ -32,11 +32,31 @@ final class RapportPrincipal implements UserDetails, CredentialsContainer {
 	/** Set for API token requests: the organization the token is bound to. */
 	private final @Nullable UUID tokenOrganizationId;
 
+	/**
+	 * For API token requests: the account as read together with the token, so the request
+	 * needs no second lookup. Token principals live for one request and are never stored.
+	 */
+	private final transient AccountRepository.@Nullable StoredAccount tokenAccount;
+
 	RapportPrincipal(UUID accountId, String email, @Nullable String passwordHash, @Nullable UUID tokenOrganizationId) {
+		this(accountId, email, passwordHash, tokenOrganizationId, null);
+	}
+
+	private RapportPrincipal(UUID accountId, String email, @Nullable String passwordHash,
+			@Nullable UUID tokenOrganizationId, AccountRepository.@Nullable StoredAccount tokenAccount) {
 		this.accountId = accountId;
 		this.email = email;
 		this.passwordHash = passwordHash;
 		this.tokenOrganizationId = tokenOrganizationId;
+		this.tokenAccount = tokenAccount;
+	}
+
+	static RapportPrincipal ofToken(AccountRepository.StoredAccount account, UUID organizationId) {
+		return new RapportPrincipal(account.id().value(), account.email().value(), null, organizationId, account);
+	}
+
+	AccountRepository.@Nullable StoredAccount tokenAccount() {
+		return tokenAccount;
 	}
 
 	UUID accountId() {

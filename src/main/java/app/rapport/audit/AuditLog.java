@@ -1,6 +1,7 @@
 package app.rapport.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -23,6 +26,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
 	private static final int MAX_TEXT = 500;
+
+	private static final String INSERT = """
+			insert into audit_event (organization_id, actor_id, actor_email, action, target, details, ip)
+			values (?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -36,29 +43,52 @@ public class AuditLog {
 		this.batch = batch;
 	}
 
+	/**
+	 * Records an entry in the caller's transaction. The entries of one transaction are
+	 * written together just before it commits, as one multi-row insert: an invitation,
+	 * for instance, records the new client and the invitation in one round trip.
+	 */
 	@Transactional
 	public void record(AuditEntry entry) {
-		jdbc.sql("""
-				insert into audit_event (organization_id, actor_id, actor_email, action, target, details, ip)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(entry.organizationId() == null ? null : entry.organizationId().value(),
-					entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()), entry.action(),
-					clip(entry.target()), clip(entry.details()), clientIp())
-			.update();
+		pending().add(row(entry, clientIp()));
 	}
 
-	/** Records many entries with one batched statement (bulk invitations). */
+	/** Records many entries in the caller's transaction (bulk invitations). */
 	@Transactional
 	public void recordAll(Collection<AuditEntry> entries) {
 		String ip = clientIp();
-		batch.batchUpdate("""
-				insert into audit_event (organization_id, actor_id, actor_email, action, target, details, ip)
-				values (?, ?, ?, ?, ?, ?, ?)""",
-				entries.stream()
-					.map(entry -> new Object[] { entry.organizationId() == null ? null : entry.organizationId().value(),
-							entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()),
-							entry.action(), clip(entry.target()), clip(entry.details()), ip })
-					.toList());
+		List<Object[]> pending = pending();
+		entries.forEach(entry -> pending.add(row(entry, ip)));
+	}
+
+	/** The rows the current transaction will write before it commits. */
+	private List<Object[]> pending() {
+		@SuppressWarnings("unchecked")
+		List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
+		if (pending != null) {
+			return pending;
+		}
+		List<Object[]> rows = new ArrayList<>();
+		TransactionSynchronizationManager.bindResource(this, rows);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				batch.batchUpdate(INSERT, List.copyOf(rows));
+				rows.clear();
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+			}
+		});
+		return rows;
+	}
+
+	private static Object[] row(AuditEntry entry, @Nullable String ip) {
+		return new Object[] { entry.organizationId() == null ? null : entry.organizationId().value(),
+				entry.actorId() == null ? null : entry.actorId().value(), clip(entry.actorEmail()), entry.action(),
+				clip(entry.target()), clip(entry.details()), ip };
 	}
 
 	/**

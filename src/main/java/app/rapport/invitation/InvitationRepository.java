@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -173,11 +175,15 @@ class InvitationRepository {
 			.update();
 	}
 
-	long receivedSince(EmailAddress email, Instant since) {
-		return jdbc.sql("select count(*) from invitation where email = ? and last_sent_at > ?")
-			.params(email.value(), Timestamp.from(since))
-			.query(Long.class)
-			.single();
+	/** How many invitations each of the addresses received since then, in one query. */
+	Map<EmailAddress, Long> receivedSince(Collection<EmailAddress> emails, Instant since) {
+		Map<EmailAddress, Long> received = new HashMap<>();
+		jdbc.sql("select email, count(*) from invitation where email = any(?) and last_sent_at > ? group by email")
+			.params(emails.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since))
+			.query(rs -> {
+				received.put(new EmailAddress(rs.getString(1)), rs.getLong(2));
+			});
+		return received;
 	}
 
 	static Invitation map(ResultSet rs, int row) throws SQLException {

@@ -82,12 +82,13 @@ public class Invitations {
 	@Transactional
 	public List<InvitationId> sendAll(CurrentUser inviter, List<InvitationRequest> requests) {
 		OrganizationId organizationId = inviter.requireOrganization();
-		Organization organization = organizations.find(organizationId)
+		Organizations.Sender sender = organizations.sender(organizationId)
 			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
+		Organization organization = sender.organization();
 		for (InvitationRequest request : requests) {
 			checkRole(inviter, request);
 		}
-		checkCanSend(organizationId);
+		checkCanSend(sender);
 		checkRateLimits(organizationId, requests);
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
@@ -128,8 +129,9 @@ public class Invitations {
 	@Transactional
 	public int resendAll(CurrentUser inviter, List<InvitationId> ids) {
 		OrganizationId organizationId = inviter.requireOrganization();
-		Organization organization = organizations.find(organizationId).orElseThrow();
-		checkCanSend(organizationId);
+		Organizations.Sender sender = organizations.sender(organizationId).orElseThrow();
+		Organization organization = sender.organization();
+		checkCanSend(sender);
 		Branding branding = organization.branding();
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
@@ -223,8 +225,8 @@ public class Invitations {
 		}
 	}
 
-	private void checkCanSend(OrganizationId organizationId) {
-		if (!organizations.hasVerifiedOwner(organizationId)) {
+	private static void checkCanSend(Organizations.Sender sender) {
+		if (!sender.ownerConfirmed()) {
 			throw Problem.conflict("Invitations can be sent once the organization owner has confirmed their email "
 					+ "address. You can save internal records until then.");
 		}
@@ -239,9 +241,10 @@ public class Invitations {
 		Map<EmailAddress, Integer> perRecipient = new HashMap<>();
 		requests.forEach(r -> perRecipient.merge(r.email(), 1, Integer::sum));
 		if (perRecipient.size() <= 50) {
+			Map<EmailAddress, Long> lastDay = invitations.receivedSince(perRecipient.keySet(),
+					now.minus(Duration.ofDays(1)));
 			for (Map.Entry<EmailAddress, Integer> entry : perRecipient.entrySet()) {
-				long lastDay = invitations.receivedSince(entry.getKey(), now.minus(Duration.ofDays(1)));
-				if (lastDay + entry.getValue() > properties.maxPerRecipientPerDay()) {
+				if (lastDay.getOrDefault(entry.getKey(), 0L) + entry.getValue() > properties.maxPerRecipientPerDay()) {
 					throw Problem.tooManyRequests(entry.getKey() + " received " + properties.maxPerRecipientPerDay()
 							+ " invitations today already. Try again tomorrow.");
 				}

@@ -2,6 +2,7 @@ package app.rapport.organization;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,11 +97,20 @@ class OrganizationRepository {
 			.list();
 	}
 
-	List<AccountId> owners(OrganizationId id) {
-		return jdbc.sql("select account_id from membership where organization_id = ? and role = 'OWNER'")
+	/** The organization with the accounts of its owners, in one query. */
+	Optional<WithOwners> findWithOwners(OrganizationId id) {
+		return jdbc
+			.sql("""
+					select o.*, array(select m.account_id from membership m where m.organization_id = o.id and m.role = 'OWNER')
+					       as owner_ids
+					from organization o where o.id = ?""")
 			.param(id.value())
-			.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
-			.list();
+			.query((rs, n) -> new WithOwners(map(rs, n),
+					Arrays.stream((UUID[]) rs.getArray("owner_ids").getArray()).map(AccountId::new).toList()))
+			.optional();
+	}
+
+	record WithOwners(Organization organization, List<AccountId> owners) {
 	}
 
 	List<MembershipRow> membershipsOf(AccountId account) {

@@ -74,12 +74,19 @@ public class Organizations implements MembershipDirectory {
 	}
 
 	/**
-	 * Whether an owner of the organization has confirmed their email: invitations are
-	 * only sent then, so a throwaway sign-up cannot be used to send email to strangers.
+	 * The organization as a sender of invitations, read with whether an owner of it has
+	 * confirmed their email: invitations are only sent then, so a throwaway sign-up
+	 * cannot be used to send email to strangers.
 	 */
 	@Transactional(readOnly = true)
-	public boolean hasVerifiedOwner(OrganizationId id) {
-		return accounts.findAll(organizations.owners(id)).values().stream().anyMatch(AccountSummary::emailVerified);
+	public Optional<Sender> sender(OrganizationId id) {
+		return organizations.findWithOwners(id)
+			.map(found -> new Sender(found.organization(),
+					accounts.findAll(found.owners()).values().stream().anyMatch(AccountSummary::emailVerified)));
+	}
+
+	/** An organization and whether it may send invitations yet. */
+	public record Sender(Organization organization, boolean ownerConfirmed) {
 	}
 
 	/** How emails sent on behalf of the organization look. */
@@ -159,8 +166,11 @@ public class Organizations implements MembershipDirectory {
 			.toList();
 	}
 
+	/**
+	 * One statement on every signed-in request, so it runs without a transaction of its
+	 * own.
+	 */
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<ActiveMembership> activeMembership(AccountId accountId, @Nullable OrganizationId preferred) {
 		List<OrganizationRepository.MembershipRow> rows = organizations.membershipsOf(accountId);
 		return rows.stream()
