@@ -89,7 +89,8 @@ holds() { [ -n "$1" ] && [ "$1" -le "$2" ] && echo yes || echo no; }
 printf '6 start-up\ttime to ready on the PostgreSQL server, empty database (Flyway included): %s\t\t\t\t\t%s\t\t\tready ≤ 10 s\t%s\n' \
 	"$( [ -n "$READY_SERVER" ] && seconds "$READY_SERVER" || echo 'n/a (no server)')" "$RSS_START" "$(holds "$READY_SERVER" 10000)" >> "$RESULTS"
 printf '6 start-up\ttime to ready on the embedded PostgreSQL, fresh data directory (initdb included): %s\t\t\t\t\t%s\t\t\tready ≤ 30 s\t%s\n' \
-	"$(seconds "$READY_EMBEDDED")" "${RSS_EMBEDDED:-$RSS_START}" "$(holds "$READY_EMBEDDED" 30000)" >> "$RESULTS"
+	"$( [ -n "${READY_EMBEDDED:-}" ] && seconds "$READY_EMBEDDED" || echo 'not measured')" "${RSS_EMBEDDED:-$RSS_START}" \
+	"$(holds "${READY_EMBEDDED:-}" 30000)" >> "$RESULTS"
 printf '6 memory\tRSS of the application after start and at the end of the run (%s)\t\t\t\t\t%s → %s\t\t\t≤ 512 MiB\t%s\n' \
 	"$HEAP" "$RSS_START" "$RSS_END" "$(holds "$RSS_END" 512)" >> "$RESULTS"
 

@@ -132,7 +132,7 @@ public class Clients {
 		return clients.pageOf(ids, query);
 	}
 
-	@Transactional(readOnly = true)
+	/** The organization's tags; one statement, so no transaction of its own. */
 	public List<String> tags(CurrentUser user) {
 		return clients.tags(user.requireOrganization());
 	}

@@ -106,12 +106,22 @@ public class InvitationAcceptance {
 	 */
 	@Transactional
 	public Invitation accept(String rawToken, CurrentUser person) {
-		Invitation invitation = live(rawToken);
-		if (!invitation.email().equals(person.email())) {
-			throw new AccessDeniedProblem(
-					"This invitation is for " + invitation.email() + ". You are signed in as " + person.email() + ".");
+		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+			throw Problem.gone(DEAD_LINK);
 		}
-		return respond(rawToken, invitation, InvitationStatus.ACCEPTED, person.accountId());
+		// the update succeeds only for a live invitation to this person's email; the
+		// reasons
+		// for a refusal are looked up only when there is one
+		return invitations
+			.respond(SecretToken.hash(rawToken), person.email(), InvitationStatus.ACCEPTED, person.accountId(),
+					clock.instant())
+			.map(done -> afterResponse(done, InvitationStatus.ACCEPTED, person.accountId()))
+			.orElseThrow(() -> {
+				Invitation invitation = live(rawToken);
+				return invitation.email().equals(person.email()) ? Problem.gone(DEAD_LINK)
+						: new AccessDeniedProblem("This invitation is for " + invitation.email()
+								+ ". You are signed in as " + person.email() + ".");
+			});
 	}
 
 	/**
@@ -154,9 +164,11 @@ public class InvitationAcceptance {
 		Invitation done = invitations
 			.respond(SecretToken.hash(rawToken), invitation.email(), outcome, respondent, clock.instant())
 			.orElseThrow(() -> Problem.gone(DEAD_LINK));
+		return afterResponse(done, outcome, respondent);
+	}
+
+	private Invitation afterResponse(Invitation done, InvitationStatus outcome, @Nullable AccountId respondent) {
 		boolean accepted = outcome == InvitationStatus.ACCEPTED;
-		invitations.recordEvents(List.of(done.id().value()), accepted ? "ACCEPTED" : "DECLINED", respondent,
-				done.name());
 		audit.record(new AuditEntry(accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED", done.organizationId(),
 				respondent, done.email().value(), done.email().value(), done.purpose().name()));
 		if (accepted) {

@@ -105,12 +105,18 @@ class InvitationRepository {
 	 */
 	Optional<Invitation> respond(String tokenHash, EmailAddress email, InvitationStatus outcome,
 			@Nullable AccountId respondent, Instant now) {
-		return jdbc
-			.sql("update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null"
-					+ " where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ? returning "
-					+ COLUMNS)
+		// the history entry is written by the same statement: one round trip
+		return jdbc.sql("""
+				with done as (
+				    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null
+				    where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ?
+				    returning %1$s),
+				event as (
+				    insert into invitation_event (invitation_id, kind, actor_id, actor_name)
+				    select id, ?, responded_by, name from done)
+				select %1$s from done""".formatted(COLUMNS))
 			.params(outcome.name(), respondent == null ? null : respondent.value(), tokenHash, email.value(),
-					Timestamp.from(now))
+					Timestamp.from(now), outcome == InvitationStatus.ACCEPTED ? "ACCEPTED" : "DECLINED")
 			.query(InvitationRepository::map)
 			.optional();
 	}

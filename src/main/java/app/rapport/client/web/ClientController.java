@@ -3,6 +3,7 @@ package app.rapport.client.web;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.rapport.client.ClientDetails;
@@ -57,10 +58,11 @@ class ClientController {
 			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "RECENT") ClientQuery.Sort sort,
 			@RequestParam(defaultValue = "false") boolean archived,
-			@RequestParam(required = false) @Nullable String after, Model model) {
+			@RequestParam(required = false) @Nullable String after, Locale locale, Model model) {
 		ClientQuery query = new ClientQuery(q, kind, status, tag, sort, archived, after, PAGE_SIZE);
 		ClientPage page = clients.page(user, query);
 		model.addAttribute("page", page);
+		model.addAttribute("rows", ClientRow.of(page.clients(), locale));
 		model.addAttribute("query", query);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("tags", clients.tags(user));
