@@ -116,24 +116,34 @@ public class Bench {
 	// seeding
 
 	static void seedProvider() throws Exception {
+		String[] seeded = seedOrganization("owner@bench.example", "Bench Coaching");
+		org = seeded[0];
+		ownerId = seeded[1];
+		token = seeded[2];
+	}
+
+	/** A provider with a confirmed owner, an API token and 100,000 clients: {organization, owner, token}. */
+	static String[] seedOrganization(String email, String name) throws Exception {
 		post("/api/v1/sign-up", null, """
-				{"name":"Bench Owner","email":"owner@bench.example","password":"%s","organizationName":"Bench Coaching"}"""
-			.formatted(PASSWORD), 201, 202, 200);
-		exec("update account set email_verified_at = now()");
-		org = one("select m.organization_id from membership m join account a on a.id = m.account_id where a.email = 'owner@bench.example'");
-		ownerId = one("select id from account where email = 'owner@bench.example'");
-		token = "rpt_bench" + UUID.randomUUID().toString().replace("-", "");
+				{"name":"Bench Owner","email":"%s","password":"%s","organizationName":"%s"}"""
+			.formatted(email, PASSWORD, name), 201, 202, 200);
+		exec("update account set email_verified_at = now() where email_verified_at is null");
+		String organization = one("select m.organization_id from membership m join account a on a.id = m.account_id where a.email = '"
+				+ email + "'");
+		String owner = one("select id from account where email = '" + email + "'");
+		String apiToken = "rpt_bench" + UUID.randomUUID().toString().replace("-", "");
 		exec("insert into api_token (id, account_id, organization_id, name, token_hash) values (gen_random_uuid(), '"
-				+ ownerId + "', '" + org + "', 'bench', '" + sha256(token) + "')");
+				+ owner + "', '" + organization + "', 'bench', '" + sha256(apiToken) + "')");
 		long started = System.nanoTime();
 		exec("""
 				insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, tags,
 				                           created_by, created_at)
 				select gen_random_uuid(), '%s', 'INDIVIDUAL', 'INTERNAL', 'Client ' || n || ' Person', 'Client ' || n, 'Person',
 				       'client' || n || '@bench.example', array['tag' || (n %% 20)], '%s', now() - n * interval '1 second'
-				from generate_series(1, 100000) n""".formatted(org, ownerId));
+				from generate_series(1, 100000) n""".formatted(organization, owner));
 		exec("vacuum analyze client_record");
-		System.out.printf("Seeded 100,000 clients in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		System.out.printf("Seeded 100,000 clients for %s in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+		return new String[] { organization, owner, apiToken };
 	}
 
 	// ---------------------------------------------------------------------------------------------------
@@ -308,25 +318,52 @@ public class Bench {
 				throw new IllegalStateException(ex);
 			}
 		};
-		Figures empty = counted(concurrency, QUICK ? 300 : 3000, total, invite, analyze);
-		Figures ceiling = counted(concurrency, QUICK ? 300 : 1500, total, sameRowsPerInvitation());
-		Figures trivial = counted(concurrency, 1000, total, w -> get("/actuator/health/liveness", null, null));
-		trivial8 = trivial.throughput();
-		record("1 invite", "single invitation via API, 8 concurrent, " + total + " invitations", empty,
-				"same rows, one JDBC transaction each", ceiling.throughput(), empty.throughput() / ceiling.throughput(),
-				"≥ 1,500/s, p95 ≤ 15 ms", empty.throughput() >= 1500 && empty.p95() <= 15);
-
+		// a second provider of the same size whose organization already has 100,000 pending invitations; the runs
+		// of both, the JDBC ceiling and the trivial endpoint take turns, so that a machine whose speed drifts
+		// during the run (a shared 2-core host does) affects all four alike
+		String[] crowdedOrg = seedOrganization("crowded@bench.example", "Crowded Coaching");
 		long started = System.nanoTime();
 		exec("""
 				insert into invitation (id, organization_id, purpose, email, name, token_hash, invited_by, expires_at)
 				select gen_random_uuid(), '%s', 'INDIVIDUAL_CLIENT', 'pending' || n || '@pending.example', 'Pending ' || n,
 				       md5(random()::text) || n, '%s', now() + interval '14 days'
-				from generate_series(1, 100000) n""".formatted(org, ownerId));
-		exec("vacuum analyze invitation");
+				from generate_series(1, 100000) n""".formatted(crowdedOrg[0], crowdedOrg[1]));
 		System.out.printf("Seeded 100,000 pending invitations in %.1f s%n", (System.nanoTime() - started) / 1e9);
-		Figures crowded = counted(concurrency, QUICK ? 300 : 1500, total, invite, analyze);
+		String crowdedAuth = "Bearer " + crowdedOrg[2];
+		Request inviteCrowded = w -> {
+			int n = NEXT.incrementAndGet();
+			post("/api/v1/clients/individuals", crowdedAuth, """
+					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
+				.formatted(n, n), 201);
+		};
+		Request sameRows = sameRowsPerInvitation();
+		Request liveness = w -> get("/actuator/health/liveness", null, null);
+		work(concurrency, QUICK ? 300 : 3000, invite);
+		work(concurrency, QUICK ? 300 : 1500, inviteCrowded);
+		work(concurrency, QUICK ? 300 : 1500, sameRows);
+		work(concurrency, 1000, liveness);
+		List<Figures> emptyRuns = new ArrayList<>();
+		List<Figures> crowdedRuns = new ArrayList<>();
+		List<Figures> ceilingRuns = new ArrayList<>();
+		List<Figures> trivialRuns = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			analyze.run();
+			emptyRuns.add(work(concurrency, total, invite));
+			analyze.run();
+			crowdedRuns.add(work(concurrency, total, inviteCrowded));
+			ceilingRuns.add(work(concurrency, total, sameRows));
+			trivialRuns.add(work(concurrency, total, liveness));
+		}
+		Figures empty = median(emptyRuns);
+		Figures crowded = median(crowdedRuns);
+		Figures ceiling = median(ceilingRuns);
+		Figures trivial = median(trivialRuns);
+		trivial8 = trivial.throughput();
+		record("1 invite", "single invitation via API, 8 concurrent, " + total + " invitations", empty,
+				"same rows, one JDBC transaction each", ceiling.throughput(), empty.throughput() / ceiling.throughput(),
+				"≥ 1,500/s, p95 ≤ 15 ms", empty.throughput() >= 1500 && empty.p95() <= 15);
 		double slower = 1 - crowded.throughput() / empty.throughput();
-		record("1 invite", "the same with 100,000 pending invitations in the organization", crowded,
+		record("1 invite", "the same in an organization with 100,000 pending invitations (runs interleaved)", crowded,
 				"the same without them", empty.throughput(), crowded.throughput() / empty.throughput(),
 				"≤ 10% slower", slower <= 0.10);
 		record("1 invite", "ceiling: same rows, one JDBC transaction each, 8 connections", ceiling, "", 0, 0, "", true);
