@@ -89,6 +89,9 @@ public class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the trivial sender gets the same fix as the application (MailTransportConfiguration): no ServiceLoader
+		// scan per message part, so that the ceiling is the library at its best
+		System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
 		results = Path.of(args[0]);
 		db = DriverManager.getConnection(JDBC);
 		db.setAutoCommit(true);
@@ -761,6 +764,10 @@ public class Bench {
 				"--rapport.mail.dispatcher-enabled=true", "--rapport.mail.poll-interval=50ms",
 				"--logging.level.app.rapport.requests=WARN"));
 		command.addAll(List.of(System.getProperty("db.args").split(" ")));
+		String extra = System.getProperty("delivery.opts", "");
+		if (!extra.isBlank()) {
+			command.addAll(1, List.of(extra.split(" ")));
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target/bench-delivery-node.log").toFile())
 			.start();

@@ -6,7 +6,8 @@
 # Usage: bench/run.sh            (the whole benchmark, about 10 minutes on 2 cores)
 #        QUICK=1 bench/run.sh    (smaller counts and shorter runs, to try the harness; docs untouched)
 #        ONLY=list,invite APP_OPTS=-XX:StartFlightRecording=filename=target/app.jfr bench/run.sh
-#                                (some scenarios only, extra JVM options for the application; docs untouched)
+#                                (some scenarios only, extra JVM options for the application; docs untouched;
+#                                DELIVERY_OPTS does the same for the email scenario's delivery node)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=18084
@@ -66,7 +67,7 @@ echo "Benchmark on $WHERE; ready after ${READY_MS} ms, RSS ${RSS_START} MiB"
 
 BENCH_STARTED=$(date +%s)
 java -cp "$OUT/lib/*" -Dbase="http://localhost:$PORT" -Djdbc="$JDBC_URL" -Djar="$JAR" -Dapp.pid=$APP \
-	-Dsmtp.port=$SMTP_PORT -Dsink.file=$OUT/sink.txt -Dplans.file=$OUT/plans.md -Ddb.args="$DB_ARGS" -Dquick="${QUICK:+true}" -Donly="${ONLY:-}" \
+	-Dsmtp.port=$SMTP_PORT -Dsink.file=$OUT/sink.txt -Dplans.file=$OUT/plans.md -Ddb.args="$DB_ARGS" -Dquick="${QUICK:+true}" -Donly="${ONLY:-}" -Ddelivery.opts="${DELIVERY_OPTS:-}" \
 	bench/Bench.java "$RESULTS"
 RSS_END=$(rss $APP)
 kill $APP && wait $APP 2>/dev/null || true
@@ -103,7 +104,7 @@ TABLE=$OUT/table.md
 echo
 echo "Benchmark on $WHERE, $(nproc) cores, finished in $(( $(date +%s) - BENCH_STARTED )) s of load (medians of 3 runs):"
 cat $TABLE
-if [ -z "${QUICK:-}${ONLY:-}${APP_OPTS:-}" ]; then
+if [ -z "${QUICK:-}${ONLY:-}${APP_OPTS:-}${DELIVERY_OPTS:-}" ]; then
 	{
 		echo "<!-- bench:start (written by bench/run.sh) -->"
 		echo "Run of $(date -u +%Y-%m-%d) on $WHERE, $(nproc) cores, heap $HEAP; medians of 3 runs after a warm-up."
