@@ -305,12 +305,7 @@ public class Bench {
 		int concurrency = 8;
 		int total = QUICK ? 1000 : 5000;
 		String auth = "Bearer " + token;
-		Request invite = w -> {
-			int n = NEXT.incrementAndGet();
-			post("/api/v1/clients/individuals", auth, """
-					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
-				.formatted(n, n), 201);
-		};
+		Request invite = inviting(auth);
 		// statistics as autovacuum would keep them in a running system: without this, the run right after the
 		// warm-up plans against tables the planner still believes empty
 		Runnable analyze = () -> {
@@ -332,13 +327,7 @@ public class Bench {
 				       md5(random()::text) || n, '%s', now() + interval '14 days'
 				from generate_series(1, 100000) n""".formatted(crowdedOrg[0], crowdedOrg[1]));
 		System.out.printf("Seeded 100,000 pending invitations in %.1f s%n", (System.nanoTime() - started) / 1e9);
-		String crowdedAuth = "Bearer " + crowdedOrg[2];
-		Request inviteCrowded = w -> {
-			int n = NEXT.incrementAndGet();
-			post("/api/v1/clients/individuals", crowdedAuth, """
-					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
-				.formatted(n, n), 201);
-		};
+		Request inviteCrowded = inviting("Bearer " + crowdedOrg[2]);
 		Request sameRows = sameRowsPerInvitation();
 		Request liveness = w -> get("/actuator/health/liveness", null, null);
 		work(concurrency, QUICK ? 300 : 3000, invite);
@@ -374,6 +363,16 @@ public class Bench {
 	}
 
 	static final AtomicInteger NEXT = new AtomicInteger();
+
+	/** One single invitation through the API, each to a new address. */
+	static Request inviting(String auth) {
+		return w -> {
+			int n = NEXT.incrementAndGet();
+			post("/api/v1/clients/individuals", auth, """
+					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
+				.formatted(n, n), 201);
+		};
+	}
 
 	static double trivial8;
 

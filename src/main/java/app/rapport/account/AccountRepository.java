@@ -124,7 +124,10 @@ class AccountRepository {
 			.update();
 	}
 
-	/** Maps the account columns of a row (also of joins that select {@code a.*}). */
+	/**
+	 * Maps a row that has the account's columns, also one of a join (the API token
+	 * look-up).
+	 */
 	static StoredAccount map(ResultSet rs, int row) throws SQLException {
 		Timestamp verified = rs.getTimestamp("email_verified_at");
 		return new StoredAccount(new AccountId(rs.getObject("id", UUID.class)), new EmailAddress(rs.getString("email")),

@@ -73,8 +73,10 @@ public class AuditLog {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void beforeCommit(boolean readOnly) {
-				batch.batchUpdate(INSERT, List.copyOf(rows));
-				rows.clear();
+				if (!rows.isEmpty()) {
+					batch.batchUpdate(INSERT, List.copyOf(rows));
+					rows.clear();
+				}
 			}
 
 			@Override

@@ -81,7 +81,7 @@ public class InvitationAcceptance {
 	 */
 	@Transactional
 	public Optional<OpenInvitation> open(String rawToken) {
-		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+		if (malformed(rawToken)) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
@@ -106,12 +106,11 @@ public class InvitationAcceptance {
 	 */
 	@Transactional
 	public Invitation accept(String rawToken, CurrentUser person) {
-		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+		if (malformed(rawToken)) {
 			throw Problem.gone(DEAD_LINK);
 		}
-		// the update succeeds only for a live invitation to this person's email; the
-		// reasons
-		// for a refusal are looked up only when there is one
+		// the update succeeds only for a live invitation to this person's email; why it
+		// did not is looked up only when it did not
 		return invitations
 			.respond(SecretToken.hash(rawToken), person.email(), InvitationStatus.ACCEPTED, person.accountId(),
 					clock.instant())
@@ -149,8 +148,12 @@ public class InvitationAcceptance {
 		return respond(rawToken, invitation, InvitationStatus.DECLINED, person == null ? null : person.accountId());
 	}
 
+	private static boolean malformed(@Nullable String rawToken) {
+		return rawToken == null || rawToken.isBlank() || rawToken.length() > 100;
+	}
+
 	private Invitation live(String rawToken) {
-		if (rawToken == null || rawToken.isBlank() || rawToken.length() > 100) {
+		if (malformed(rawToken)) {
 			throw Problem.gone(DEAD_LINK);
 		}
 		Instant now = clock.instant();

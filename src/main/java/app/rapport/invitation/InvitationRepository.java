@@ -19,6 +19,7 @@ import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -105,7 +106,7 @@ class InvitationRepository {
 	 */
 	Optional<Invitation> respond(String tokenHash, EmailAddress email, InvitationStatus outcome,
 			@Nullable AccountId respondent, Instant now) {
-		// the history entry is written by the same statement: one round trip
+		// the history entry (its kind is the new status) is written by the same statement
 		return jdbc.sql("""
 				with done as (
 				    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null
@@ -113,10 +114,10 @@ class InvitationRepository {
 				    returning %1$s),
 				event as (
 				    insert into invitation_event (invitation_id, kind, actor_id, actor_name)
-				    select id, ?, responded_by, name from done)
+				    select id, status, responded_by, name from done)
 				select %1$s from done""".formatted(COLUMNS))
 			.params(outcome.name(), respondent == null ? null : respondent.value(), tokenHash, email.value(),
-					Timestamp.from(now), outcome == InvitationStatus.ACCEPTED ? "ACCEPTED" : "DECLINED")
+					Timestamp.from(now))
 			.query(InvitationRepository::map)
 			.optional();
 	}
@@ -186,9 +187,7 @@ class InvitationRepository {
 		Map<EmailAddress, Long> received = new HashMap<>();
 		jdbc.sql("select email, count(*) from invitation where email = any(?) and last_sent_at > ? group by email")
 			.params(emails.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since))
-			.query(rs -> {
-				received.put(new EmailAddress(rs.getString(1)), rs.getLong(2));
-			});
+			.query((RowCallbackHandler) rs -> received.put(new EmailAddress(rs.getString(1)), rs.getLong(2)));
 		return received;
 	}
 
