@@ -1,5 +1,6 @@
 package app.rapport.invitation.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -31,9 +32,9 @@ class JoinApiController {
 
 	private final AttemptLimiter limiter;
 
-	JoinApiController(InvitationAcceptance acceptance, InvitationProperties properties) {
+	JoinApiController(InvitationAcceptance acceptance, InvitationProperties properties, Clock clock) {
 		this.acceptance = acceptance;
-		this.limiter = new AttemptLimiter(properties.maxAcceptAttemptsPerIpPerMinute());
+		this.limiter = new AttemptLimiter(properties.maxAcceptAttemptsPerIpPerMinute(), clock);
 	}
 
 	record TokenRequest(@NotBlank @Size(max = 100) String token) {

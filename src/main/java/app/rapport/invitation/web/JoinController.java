@@ -1,5 +1,6 @@
 package app.rapport.invitation.web;
 
+import java.time.Clock;
 import java.security.Principal;
 import java.util.Objects;
 
@@ -47,11 +48,11 @@ class JoinController {
 	private final AttemptLimiter limiter;
 
 	JoinController(InvitationAcceptance acceptance, CurrentUsers currentUsers, SignIn signIn,
-			InvitationProperties properties) {
+			InvitationProperties properties, Clock clock) {
 		this.acceptance = acceptance;
 		this.currentUsers = currentUsers;
 		this.signIn = signIn;
-		this.limiter = new AttemptLimiter(properties.maxAcceptAttemptsPerIpPerMinute());
+		this.limiter = new AttemptLimiter(properties.maxAcceptAttemptsPerIpPerMinute(), clock);
 	}
 
 	record RegistrationForm(@Size(max = 100) String token,
