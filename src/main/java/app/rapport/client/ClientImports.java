@@ -21,6 +21,7 @@ import app.rapport.shared.CurrentUser;
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
+import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,8 +52,11 @@ public class ClientImports {
 
 	private final Clock clock;
 
+	private final TenantScope tenantScope;
+
 	ClientImports(ClientImportRepository imports, ClientRepository clients, Invitations invitations, AuditLog audit,
-			Clock clock) {
+			Clock clock, TenantScope tenantScope) {
+		this.tenantScope = tenantScope;
 		this.imports = imports;
 		this.clients = clients;
 		this.invitations = invitations;
@@ -68,13 +72,16 @@ public class ClientImports {
 	public ClientImport preview(CurrentUser user, @Nullable String fileName, InputStream csv) {
 		OrganizationId providerId = user.requireAdmin();
 		List<ClientCsv.Row> raw = ClientCsv.parse(csv);
-		List<ClientImport.Row> rows = classify(providerId, raw);
 		Instant now = clock.instant();
+		// housekeeping across organizations, before the transaction enters the tenant's
+		// scope
+		imports.deleteExpired(now);
+		tenantScope.enter(providerId);
+		List<ClientImport.Row> rows = classify(providerId, raw);
 		int added = count(rows, ClientImport.RowStatus.NEW);
 		ClientImport preview = new ClientImport(UUID.randomUUID(), cleanFileName(fileName), rows, added,
 				count(rows, ClientImport.RowStatus.DUPLICATE), count(rows, ClientImport.RowStatus.INVALID), now,
 				now.plus(VALIDITY), null, null, null);
-		imports.deleteExpired(now);
 		imports.insert(preview, providerId, user.accountId());
 		return preview;
 	}
@@ -83,6 +90,7 @@ public class ClientImports {
 	@Transactional(readOnly = true)
 	public ClientImport find(CurrentUser user, UUID id) {
 		OrganizationId providerId = user.requireAdmin();
+		tenantScope.enter(providerId);
 		return imports.find(id, providerId, user.accountId(), false).orElseThrow(ClientImports::noSuchImport);
 	}
 
@@ -95,6 +103,7 @@ public class ClientImports {
 	@Transactional
 	public ClientImport.Result commit(CurrentUser user, UUID id, boolean invite) {
 		OrganizationId providerId = user.requireAdmin();
+		tenantScope.enter(providerId);
 		ClientImport preview = imports.find(id, providerId, user.accountId(), true)
 			.orElseThrow(ClientImports::noSuchImport);
 		Instant now = clock.instant();

@@ -62,6 +62,7 @@ public class Clients {
 	@Transactional
 	public List<ClientId> createIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {
 		OrganizationId providerId = user.requireOrganization();
+		tenantScope.enter(providerId);
 		if (people.isEmpty() || people.size() > MAX_BATCH) {
 			throw Problem.invalid("Add between 1 and " + MAX_BATCH + " clients at once; import a CSV file for more.");
 		}
@@ -97,6 +98,7 @@ public class Clients {
 	@Transactional
 	public ClientId createCompany(CurrentUser user, ClientDetails.Company company, boolean invite) {
 		OrganizationId providerId = user.requireAdmin();
+		tenantScope.enter(providerId);
 		if (invite && !company.hasContact()) {
 			throw new FieldProblem("contactEmail", "Add a point of contact to invite, or save as an internal record.");
 		}
@@ -137,21 +139,19 @@ public class Clients {
 		return clients.tags(user.requireOrganization());
 	}
 
-	/**
-	 * A record the current user may see, or 404; read behind the row-level-security wall.
-	 */
+	/** A record the current user may see, or 404. */
 	@Transactional(readOnly = true)
 	public ClientRecord find(CurrentUser user, ClientId id) {
-		tenantScope.enter(user.requireOrganization());
 		return load(user, id);
 	}
 
 	/**
-	 * A record the current user may see, or 404 (inside writes, which run as the owner
-	 * role).
+	 * A record the current user may see, or 404. It puts the rest of the transaction (the
+	 * read or the change that follows) behind the row-level-security wall.
 	 */
 	private ClientRecord load(CurrentUser user, ClientId id) {
 		OrganizationId providerId = user.requireOrganization();
+		tenantScope.enter(providerId);
 		ClientRecord record = clients.find(providerId, id).orElseThrow(() -> Problem.notFound("No such client."));
 		if (!user.isAdmin() && !record.createdBy().equals(user.accountId())) {
 			throw Problem.notFound("No such client.");

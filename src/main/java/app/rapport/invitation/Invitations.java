@@ -25,6 +25,7 @@ import app.rapport.shared.Links;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
 import app.rapport.shared.Problem;
+import app.rapport.shared.TenantScope;
 import app.rapport.shared.SecretToken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,8 +58,12 @@ public class Invitations {
 
 	private final ApplicationEventPublisher events;
 
+	private final TenantScope tenantScope;
+
 	Invitations(InvitationRepository invitations, Organizations organizations, Emails emails, AuditLog audit,
-			Links links, InvitationProperties properties, Clock clock, ApplicationEventPublisher events) {
+			Links links, InvitationProperties properties, Clock clock, ApplicationEventPublisher events,
+			TenantScope tenantScope) {
+		this.tenantScope = tenantScope;
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.emails = emails;
@@ -82,6 +87,7 @@ public class Invitations {
 	@Transactional
 	public List<InvitationId> sendAll(CurrentUser inviter, List<InvitationRequest> requests) {
 		OrganizationId organizationId = inviter.requireOrganization();
+		tenantScope.enter(organizationId);
 		Organizations.Sender sender = organizations.sender(organizationId)
 			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
 		Organization organization = sender.organization();
@@ -129,23 +135,28 @@ public class Invitations {
 	@Transactional
 	public int resendAll(CurrentUser inviter, List<InvitationId> ids) {
 		OrganizationId organizationId = inviter.requireOrganization();
-		Organizations.Sender sender = organizations.sender(organizationId).orElseThrow();
-		Organization organization = sender.organization();
-		checkCanSend(sender);
-		Branding branding = organization.branding();
+		tenantScope.enter(organizationId);
 		Instant now = clock.instant();
-		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
+		// the invitations first: someone else's ids answer 404 whatever the
+		// organization's state
 		List<Invitation> found = new ArrayList<>();
 		for (InvitationId id : ids) {
 			Invitation invitation = invitations.find(organizationId, id)
 				.orElseThrow(() -> Problem.notFound("No such invitation."));
 			checkManages(inviter, invitation);
+			found.add(invitation);
+		}
+		Organizations.Sender sender = organizations.sender(organizationId).orElseThrow();
+		Organization organization = sender.organization();
+		checkCanSend(sender);
+		for (Invitation invitation : found) {
 			if (!invitation.canBeResent(now)) {
 				throw Problem.conflict("This invitation was " + invitation.status(now).label().toLowerCase()
 						+ " and cannot be resent.");
 			}
-			found.add(invitation);
 		}
+		Branding branding = organization.branding();
+		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
 		checkRateLimits(organizationId,
 				found.stream()
 					.map(i -> new InvitationRequest(i.purpose(), i.subjectId(), i.email(), i.name(), i.role()))
@@ -175,6 +186,7 @@ public class Invitations {
 	@Transactional
 	public void revoke(CurrentUser inviter, InvitationId id) {
 		OrganizationId organizationId = inviter.requireOrganization();
+		tenantScope.enter(organizationId);
 		Invitation invitation = invitations.find(organizationId, id)
 			.orElseThrow(() -> Problem.notFound("No such invitation."));
 		checkManages(inviter, invitation);
@@ -191,6 +203,7 @@ public class Invitations {
 	/** Invitations about one record (a client), newest first, with their history. */
 	@Transactional(readOnly = true)
 	public List<InvitationHistory> forSubject(OrganizationId organizationId, UUID subjectId) {
+		tenantScope.enter(organizationId);
 		Instant now = clock.instant();
 		return invitations.forSubject(organizationId, subjectId)
 			.stream()

@@ -5,14 +5,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The second wall between tenants: puts the current transaction under PostgreSQL
- * row-level security for one organization, so that a query that forgets its tenant filter
- * still returns only that organization's rows. Reads of tenant data call
- * {@link #enter(OrganizationId)} at the start of their transaction; the setting ends with
- * the transaction.
+ * row-level security for one organization, so that a statement that forgets its tenant
+ * filter still reads, changes and adds only that organization's rows. Reads and writes of
+ * tenant data on behalf of a member call {@link #enter(OrganizationId)} at the start of
+ * their transaction; the setting ends with the transaction.
  */
 @Component
 public class TenantScope {
@@ -27,10 +28,24 @@ public class TenantScope {
 		this.jdbc = jdbc;
 	}
 
-	/** Restricts the rest of the current transaction to the organization's rows. */
+	/**
+	 * Restricts the rest of the current transaction to the organization's rows. Entering
+	 * the same organization again (a service calling another within one transaction)
+	 * costs nothing; entering another one is a programming error.
+	 */
 	public void enter(OrganizationId organization) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("a tenant scope needs a transaction");
+		}
+		// remembered per connection holder: a transaction suspended for another keeps its
+		// own
+		Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+		Object entered = transaction == null ? null : TransactionSynchronizationManager.getResource(transaction);
+		if (entered != null) {
+			if (!entered.equals(organization)) {
+				throw new IllegalStateException("this transaction is already scoped to another organization");
+			}
+			return;
 		}
 		if (!available()) {
 			return;
@@ -38,6 +53,15 @@ public class TenantScope {
 		// one round trip: set_config('role', …, true) is SET LOCAL ROLE
 		jdbc.query("select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true)",
 				(ResultSetExtractor<Void>) rs -> null, organization.toString());
+		if (transaction != null) {
+			TransactionSynchronizationManager.bindResource(transaction, organization);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(transaction);
+				}
+			});
+		}
 	}
 
 	private boolean available() {

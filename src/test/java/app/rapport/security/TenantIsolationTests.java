@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import app.rapport.RapportClient;
 import app.rapport.TestDatabases;
 import app.rapport.account.ApiTokens;
 import app.rapport.notification.Notifications;
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,13 +188,18 @@ class TenantIsolationTests {
 
 	List<String> victimMarkers;
 
-	record Actor(String name, RapportClient pages, RapportClient api, boolean anonymous, boolean sameTenant) {
+	/**
+	 * @param knowsVictim the victim's own coach and the victim's client company may see
+	 * the victim's name, never its clients, notes or notifications
+	 */
+	record Actor(String name, RapportClient pages, RapportClient api, boolean anonymous, boolean sameTenant,
+			boolean knowsVictim) {
 	}
 
 	@BeforeAll
 	void seedTwoProvidersTwoCompaniesACoachACoacheeAndAStranger() {
 		victim = providers.provider("Victim Coaching Ltd");
-		RapportClient victimApi = api(victim, victim.owner(), victim.ownerEmail());
+		RapportClient victimApi = api(victim.id(), victim.owner());
 		String victimClientEmail = Providers.uniqueEmail("vicky");
 		victimApi.api("POST", "/api/v1/clients/individuals",
 				"{\"invite\":true,\"clients\":[{\"firstName\":\"Vicky\",\"lastName\":\"Victimclient\",\"email\":\""
@@ -235,28 +243,48 @@ class TenantIsolationTests {
 			.param(companyOwner.id().value())
 			.update();
 		Person coachee = providers.person("Coachee");
+		// a second client company, this one the victim's own client: its point of contact
+		// accepted the victim's invitation, so the company is connected to the victim
+		String poc = Providers.uniqueEmail("poc");
+		assertThat(victimApi.api("POST", "/api/v1/clients/companies",
+				"{\"invite\":true,\"company\":{\"name\":\"Connected Corp\",\"contactName\":\"Pat Doe\",\"contactEmail\":\""
+						+ poc + "\"}}")
+			.statusCode()).isEqualTo(201);
+		RapportClient pocPages = new RapportClient(port);
+		String path = providers.acceptPath(poc);
+		pocPages.get(path);
+		pocPages.post("/join/register", Map.of("token", Providers.tokenOf(path), "name", "Pat Doe", "password",
+				Providers.PASSWORD, "acceptTerms", "true"));
+		OrganizationId connectedCompany = new OrganizationId(
+				jdbc.sql("select company_id from company_connection where provider_id = ?")
+					.param(victim.id().value())
+					.query(UUID.class)
+					.single());
+		AccountId pocAccount = new AccountId(
+				jdbc.sql("select id from account where email = ?").param(poc).query(UUID.class).single());
 
-		actor("other provider's owner", other, other.owner(), other.ownerEmail(), false);
-		actor("other provider's coach", other, otherCoach.id(), otherCoach.email(), false);
-		actor("victim's own coach", victim, victimCoach.id(), victimCoach.email(), true);
-		actor("client company admin", companyOwner, companyOwner.owner(), companyOwner.ownerEmail(), false);
+		actor("other provider's owner", other.id(), other.owner(), other.ownerEmail(), false, false);
+		actor("other provider's coach", other.id(), otherCoach.id(), otherCoach.email(), false, false);
+		actor("victim's own coach", victim.id(), victimCoach.id(), victimCoach.email(), true, true);
+		actor("client company admin", companyOwner.id(), companyOwner.owner(), companyOwner.ownerEmail(), false, false);
+		actor("victim's client company admin", connectedCompany, pocAccount, poc, false, true);
 		RapportClient coacheePages = new RapportClient(port);
 		coacheePages.signIn(coachee.email(), Providers.PASSWORD);
 		actors.put("coachee without organization",
-				new Actor("coachee without organization", coacheePages, coacheePages, false, false));
+				new Actor("coachee without organization", coacheePages, coacheePages, false, false, false));
 		RapportClient anonymous = new RapportClient(port);
-		actors.put("anonymous", new Actor("anonymous", anonymous, anonymous, true, false));
+		actors.put("anonymous", new Actor("anonymous", anonymous, anonymous, true, false, false));
 	}
 
-	private void actor(String name, Provider organization, app.rapport.shared.AccountId id, String email,
-			boolean sameTenant) {
+	private void actor(String name, OrganizationId organization, AccountId id, String email, boolean sameTenant,
+			boolean knowsVictim) {
 		RapportClient pages = new RapportClient(port);
 		pages.signIn(email, Providers.PASSWORD);
-		actors.put(name, new Actor(name, pages, api(organization, id, email), false, sameTenant));
+		actors.put(name, new Actor(name, pages, api(organization, id), false, sameTenant, knowsVictim));
 	}
 
-	private RapportClient api(Provider organization, app.rapport.shared.AccountId id, String email) {
-		return new RapportClient(port).withBearer(apiTokens.create(id, organization.id(), "isolation").token());
+	private RapportClient api(OrganizationId organization, AccountId id) {
+		return new RapportClient(port).withBearer(apiTokens.create(id, organization, "isolation").token());
 	}
 
 	@Test
@@ -315,9 +343,7 @@ class TenantIsolationTests {
 	}
 
 	private List<String> markersFor(Actor actor) {
-		// the victim's own coach may see the organization, never the owner's clients or
-		// notifications
-		return actor.sameTenant() ? victimMarkers.subList(1, victimMarkers.size()) : victimMarkers;
+		return actor.knowsVictim() ? victimMarkers.subList(1, victimMarkers.size()) : victimMarkers;
 	}
 
 	private boolean refused(Actor actor, String route, HttpResponse<String> response) {
