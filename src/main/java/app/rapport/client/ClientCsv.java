@@ -190,7 +190,7 @@ final class ClientCsv {
 
 	private static String cell(List<String> fields, Map<Column, Integer> columns, Column column) {
 		Integer index = columns.get(column);
-		return index == null || index >= fields.size() ? "" : fields.get(index);
+		return index == null || index >= fields.size() ? "" : CsvCells.unguarded(fields.get(index));
 	}
 
 	private static boolean blank(List<String> fields) {

@@ -7,6 +7,8 @@ import app.rapport.ProviderBrowserTest;
 import app.rapport.Providers;
 import app.rapport.RapportClient;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,13 @@ class ClientListBrowserTest extends ProviderBrowserTest {
 		submit("Apply");
 		assertThat(listedClients()).containsExactly("Zoe Quinn");
 		look("filter-invited");
+
+		// Export CSV takes the filters along; fetched with the page's own session
+		String export = driver.findElement(By.linkText("Export CSV")).getAttribute("href");
+		assertThat(export).contains("/clients/export?", "status=INVITED");
+		Object file = ((JavascriptExecutor) driver).executeAsyncScript(
+				"fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", export);
+		assertThat(file).asString().contains("Name,Kind,Status", "Zoe Quinn").doesNotContain("Nadia", "Noah");
 
 		new Select(field("Status")).selectByVisibleText("Owned");
 		submit("Apply");

@@ -103,7 +103,8 @@ class TenantIsolationTests {
 				"GET /settings/organization", "GET /api/v1/audit-events", "GET /api/v1/clients", "GET /api/v1/emails",
 				"GET /api/v1/invitations", "GET /api/v1/me", "GET /api/v1/me/api-tokens", "GET /api/v1/my-coaching",
 				"GET /api/v1/notifications", "GET /api/v1/notifications/unread-count", "GET /api/v1/organization",
-				"GET /api/v1/organization/members", "GET /api/v1/organizations");
+				"GET /api/v1/organization/members", "GET /api/v1/organizations", "GET /clients/export",
+				"GET /api/v1/clients/export");
 		// state changes on the caller's own account or organization (tested in their own
 		// suites)
 		rule(Kind.OWN, "POST /account/api-tokens", "POST /account/password", "POST /account/profile",
@@ -331,6 +332,12 @@ class TenantIsolationTests {
 		}
 		assertThat(failures).as("isolation failures").isEmpty();
 		assertThat(snapshot()).as("nothing changed").isEqualTo(before);
+		assertThat(jdbc
+			.sql("""
+					select count(*) from audit_event e where action = 'CLIENTS_EXPORTED' and not exists (
+					  select 1 from membership m where m.organization_id = e.organization_id and m.account_id = e.actor_id)""")
+			.query(Long.class)
+			.single()).as("every export was of the exporter's own organization").isZero();
 		long covered = routes.stream().filter(route -> ruleFor(route) != null).count();
 		log.info("Tenant isolation: {} of {} routes covered by a rule ({} calls as {} actors)", covered, routes.size(),
 				calls, actors.size());
@@ -428,7 +435,13 @@ class TenantIsolationTests {
 				jdbc.sql("select count(*) from client_import where committed_at is not null")
 					.query(Long.class)
 					.single());
-		state.put("audit", jdbc.sql("select count(*) from audit_event").query(Long.class).single());
+		// the sweep's exports are recorded in the exporting actor's own organization,
+		// checked
+		// on their own
+		state.put("audit",
+				jdbc.sql("select count(*) from audit_event where action <> 'CLIENTS_EXPORTED'")
+					.query(Long.class)
+					.single());
 		state.put("organizations",
 				jdbc.sql("select string_agg(id::text || name, ';' order by id) from organization")
 					.query(String.class)
