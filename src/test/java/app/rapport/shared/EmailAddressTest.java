@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +29,28 @@ class EmailAddressTest {
 			"ana@\u202eexample.com" })
 	void refusesMalformedAddresses(String raw) {
 		assertThatThrownBy(() -> new EmailAddress(raw)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "ana@bücher.example,ana@xn--bcher-kva.example", "Ana@BÜCHER.de,ana@xn--bcher-kva.de",
+			"li@例え.jp,li@xn--r8jz45g.jp", "ana@xn--bcher-kva.example,ana@xn--bcher-kva.example" })
+	void internationalizedDomainsAreStoredInTheirAsciiForm(String raw, String stored) {
+		assertThat(new EmailAddress(raw).value()).isEqualTo(stored);
+		assertThat(new EmailAddress(raw)).isEqualTo(new EmailAddress(stored));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jörg@example.com", "ана@example.com" })
+	void aLocalPartMustBeAscii(String raw) {
+		assertThatThrownBy(() -> new EmailAddress(raw)).hasMessageContaining("part before the @");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ana@bü\u200bcher.example", "ana@bü\u202echer.example", "ana@bü cher.example",
+			"ana@bü\u00adcher.example", "ana@bücher.exämple\u0000" })
+	void invisibleCharactersAreRefusedAlsoInInternationalDomains(String raw) {
+		String unescaped = raw.translateEscapes();
+		assertThatThrownBy(() -> new EmailAddress(unescaped)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@ParameterizedTest
@@ -58,7 +81,8 @@ class EmailAddressTest {
 			assertThat(email.value()).doesNotContainAnyWhitespaces()
 				.doesNotContain("\r", "\n", "<", ">", "\u0000")
 				.isEqualTo(email.value().toLowerCase())
-				.contains("@");
+				.contains("@")
+				.matches("\\p{ASCII}+");
 		}
 		catch (IllegalArgumentException ex) {
 			assertThat(ex.getMessage()).isNotBlank();
