@@ -1,5 +1,6 @@
 package app.rapport.audit;
 
+import java.util.regex.Pattern;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,10 @@ import org.jspecify.annotations.Nullable;
 public record AuditEntry(String action, @Nullable OrganizationId organizationId, @Nullable AccountId actorId,
 		@Nullable String actorEmail, @Nullable String target, @Nullable String details) {
 
+	private static final Pattern ACTION = Pattern.compile("[A-Z_]{3,60}");
+
 	public AuditEntry {
-		if (!action.matches("[A-Z_]{3,60}")) {
+		if (!ACTION.matcher(action).matches()) {
 			throw new IllegalArgumentException("audit actions are UPPER_SNAKE_CASE");
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.FieldProblem;
@@ -18,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * its field, so forms show the message next to it.
  */
 public final class ClientDetails {
+
+	private static final Pattern PHONE = Pattern.compile("[+0-9 ().-]{3,30}");
+
+	private static final Pattern WEBSITE = Pattern.compile("(https?://)?[a-z0-9.-]+\\.[a-z]{2,63}(/[^\\s<>\"]*)?");
 
 	public static final int MAX_NAME = 100;
 
@@ -104,7 +109,7 @@ public final class ClientDetails {
 			return null;
 		}
 		String cleaned = value.strip();
-		if (!cleaned.matches("[+0-9 ().-]{3,30}")) {
+		if (!PHONE.matcher(cleaned).matches()) {
 			throw new FieldProblem("phone", "Enter a phone number with digits, spaces and + ( ) - only.");
 		}
 		return cleaned;
@@ -127,7 +132,7 @@ public final class ClientDetails {
 			return null;
 		}
 		String cleaned = value.strip().toLowerCase(Locale.ROOT);
-		if (!cleaned.matches("(https?://)?[a-z0-9.-]+\\.[a-z]{2,63}(/[^\\s<>\"]*)?") || cleaned.length() > 200) {
+		if (!WEBSITE.matcher(cleaned).matches() || cleaned.length() > 200) {
 			throw new FieldProblem("website", "Enter a website or domain, like example.com.");
 		}
 		return cleaned;

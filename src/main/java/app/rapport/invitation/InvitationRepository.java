@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.EmailAddress;
@@ -46,18 +48,36 @@ class InvitationRepository {
 	record Expired(UUID id, UUID organizationId, String email, String purpose) {
 	}
 
-	void insertAll(Collection<NewInvitation> invitations) {
-		batch.batchUpdate("""
-				insert into invitation (id, organization_id, purpose, subject_id, email, name, role, token_hash,
-				                        invited_by, expires_at, next_reminder_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				invitations.stream()
-					.map(i -> new Object[] { i.id(), i.organizationId().value(), i.request().purpose().name(),
-							i.request().subjectId(), i.request().email().value(), i.request().name(),
-							i.request().role() == null ? null : i.request().role().name(), i.tokenHash(),
-							i.invitedBy().value(), Timestamp.from(i.expiresAt()),
-							i.firstReminderAt() == null ? null : Timestamp.from(i.firstReminderAt()) })
-					.toList());
+	private static final String INSERT = """
+			insert into invitation (id, organization_id, purpose, subject_id, email, name, role, token_hash,
+			                        invited_by, expires_at, next_reminder_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * Inserts the invitations with their SENT history entries. One invitation (the
+	 * everyday case, Create New → Invite) is one statement; many are two batches, which
+	 * the driver rewrites into multi-row inserts.
+	 */
+	void insertAll(List<NewInvitation> invitations, AccountId actor, String actorName) {
+		if (invitations.size() == 1) {
+			jdbc.sql("with sent as (" + INSERT + " returning id)"
+					+ " insert into invitation_event (invitation_id, kind, actor_id, actor_name)"
+					+ " select id, 'SENT', ?, ? from sent")
+				.params(Stream.concat(Arrays.stream(row(invitations.getFirst())), Stream.of(actor.value(), actorName))
+					.toList())
+				.update();
+			return;
+		}
+		batch.batchUpdate(INSERT, invitations.stream().map(InvitationRepository::row).toList());
+		recordEvents(invitations.stream().map(NewInvitation::id).toList(), "SENT", actor, actorName);
+	}
+
+	private static Object[] row(NewInvitation i) {
+		return new Object[] { i.id(), i.organizationId().value(), i.request().purpose().name(), i.request().subjectId(),
+				i.request().email().value(), i.request().name(),
+				i.request().role() == null ? null : i.request().role().name(), i.tokenHash(), i.invitedBy().value(),
+				Timestamp.from(i.expiresAt()),
+				i.firstReminderAt() == null ? null : Timestamp.from(i.firstReminderAt()) };
 	}
 
 	void recordEvents(Collection<UUID> invitationIds, String kind, @Nullable AccountId actor,
@@ -153,18 +173,36 @@ class InvitationRepository {
 	}
 
 	/**
-	 * Invitations sent in the hour starting at {@code window} and in the hour before it
-	 * (index 0 and 1).
+	 * What the rate limits need, in one query: the invitations the organization sent in
+	 * the hour starting at {@code window} and in the hour before it, and how many
+	 * invitations each of the recipients received since {@code since} from every
+	 * organization (through a function that counts past the tenant wall).
 	 */
-	long[] sentInWindows(OrganizationId organizationId, Instant window) {
+	SendCounts sendCounts(OrganizationId organizationId, Instant window, Collection<EmailAddress> recipients,
+			Instant since) {
 		Timestamp current = Timestamp.from(window);
-		return jdbc.sql("""
-				select coalesce(sum(sent) filter (where window_start = ?), 0),
-				       coalesce(sum(sent) filter (where window_start < ?), 0)
-				from invitation_send_window where organization_id = ? and window_start >= ?""")
-			.params(current, current, organizationId.value(), Timestamp.from(window.minus(Duration.ofHours(1))))
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
-			.single();
+		long[] sent = new long[2];
+		Map<EmailAddress, Long> received = new HashMap<>();
+		jdbc.sql("""
+				select w.current_hour, w.previous_hour, r.email, r.received
+				from (select coalesce(sum(sent) filter (where window_start = ?), 0) as current_hour,
+				             coalesce(sum(sent) filter (where window_start < ?), 0) as previous_hour
+				      from invitation_send_window where organization_id = ? and window_start >= ?) w
+				left join rapport_invitations_received_since(?, ?) r on true""")
+			.params(current, current, organizationId.value(), Timestamp.from(window.minus(Duration.ofHours(1))),
+					recipients.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since))
+			.query((RowCallbackHandler) rs -> {
+				sent[0] = rs.getLong(1);
+				sent[1] = rs.getLong(2);
+				String email = rs.getString(3);
+				if (email != null) {
+					received.put(new EmailAddress(email), rs.getLong(4));
+				}
+			});
+		return new SendCounts(sent[0], sent[1], received);
+	}
+
+	record SendCounts(long currentHour, long previousHour, Map<EmailAddress, Long> receivedByRecipient) {
 	}
 
 	void countSent(OrganizationId organizationId, Instant window, int count) {
@@ -180,18 +218,6 @@ class InvitationRepository {
 		return jdbc.sql("delete from invitation_send_window where window_start < ?")
 			.param(Timestamp.from(before))
 			.update();
-	}
-
-	/**
-	 * How many invitations each of the addresses received since then, from every
-	 * organization, in one query (a function that counts past the tenant wall).
-	 */
-	Map<EmailAddress, Long> receivedSince(Collection<EmailAddress> emails, Instant since) {
-		Map<EmailAddress, Long> received = new HashMap<>();
-		jdbc.sql("select email, received from rapport_invitations_received_since(?, ?)")
-			.params(emails.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since))
-			.query((RowCallbackHandler) rs -> received.put(new EmailAddress(rs.getString(1)), rs.getLong(2)));
-		return received;
 	}
 
 	static Invitation map(ResultSet rs, int row) throws SQLException {

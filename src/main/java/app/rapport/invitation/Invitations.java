@@ -60,6 +60,8 @@ public class Invitations {
 
 	private final TenantScope tenantScope;
 
+	private volatile DayText expiryText = new DayText(Long.MIN_VALUE, "");
+
 	Invitations(InvitationRepository invitations, Organizations organizations, Emails emails, AuditLog audit,
 			Links links, InvitationProperties properties, Clock clock, ApplicationEventPublisher events,
 			TenantScope tenantScope) {
@@ -112,9 +114,8 @@ public class Invitations {
 			entries.add(new AuditEntry("INVITATION_SENT", organizationId, inviter.accountId(), inviter.email().value(),
 					request.email().value(), request.purpose().name()));
 		}
-		invitations.insertAll(rows);
+		invitations.insertAll(rows, inviter.accountId(), inviter.displayName());
 		List<UUID> ids = rows.stream().map(InvitationRepository.NewInvitation::id).toList();
-		invitations.recordEvents(ids, "SENT", inviter.accountId(), inviter.displayName());
 		emails.queueAll(mails);
 		audit.recordAll(entries);
 		// last, so that the counter's row lock is held only until the commit
@@ -245,36 +246,37 @@ public class Invitations {
 		}
 	}
 
+	/**
+	 * The hourly limit of the organization and the daily limit of each recipient, read in
+	 * one query. The hour slides: the sends of the current clock hour plus the previous
+	 * hour's, weighted by how much of it still lies within the last sixty minutes, so
+	 * there is no burst at the turn of the hour that a fixed window allows. Bulk sends to
+	 * more than 50 addresses skip the per-recipient count (each of them is new to the
+	 * list).
+	 */
 	private void checkRateLimits(OrganizationId organizationId, List<InvitationRequest> requests) {
 		Instant now = clock.instant();
-		if (sentInTheLastHour(organizationId, now) + requests.size() > properties.maxPerOrganizationPerHour()) {
+		Instant window = hourOf(now);
+		Map<EmailAddress, Integer> perRecipient = new HashMap<>();
+		requests.forEach(r -> perRecipient.merge(r.email(), 1, Integer::sum));
+		boolean countRecipients = perRecipient.size() <= 50;
+		InvitationRepository.SendCounts counts = invitations.sendCounts(organizationId, window,
+				countRecipients ? perRecipient.keySet() : List.of(), now.minus(Duration.ofDays(1)));
+		double previousShare = 1 - Duration.between(window, now).toMillis() / 3_600_000.0;
+		long sentInTheLastHour = counts.currentHour() + (long) Math.ceil(counts.previousHour() * previousShare);
+		if (sentInTheLastHour + requests.size() > properties.maxPerOrganizationPerHour()) {
 			throw Problem.tooManyRequests("Your organization can send " + properties.maxPerOrganizationPerHour()
 					+ " invitations per hour. Try again later.");
 		}
-		Map<EmailAddress, Integer> perRecipient = new HashMap<>();
-		requests.forEach(r -> perRecipient.merge(r.email(), 1, Integer::sum));
-		if (perRecipient.size() <= 50) {
-			Map<EmailAddress, Long> lastDay = invitations.receivedSince(perRecipient.keySet(),
-					now.minus(Duration.ofDays(1)));
+		if (countRecipients) {
 			for (Map.Entry<EmailAddress, Integer> entry : perRecipient.entrySet()) {
-				if (lastDay.getOrDefault(entry.getKey(), 0L) + entry.getValue() > properties.maxPerRecipientPerDay()) {
+				if (counts.receivedByRecipient().getOrDefault(entry.getKey(), 0L) + entry.getValue() > properties
+					.maxPerRecipientPerDay()) {
 					throw Problem.tooManyRequests(entry.getKey() + " received " + properties.maxPerRecipientPerDay()
 							+ " invitations today already. Try again tomorrow.");
 				}
 			}
 		}
-	}
-
-	/**
-	 * The sends of the current clock hour plus the previous hour's, weighted by how much
-	 * of it still lies within the last sixty minutes: a sliding hour estimated from two
-	 * counters, without the burst at the turn of the hour that a fixed window allows.
-	 */
-	private long sentInTheLastHour(OrganizationId organizationId, Instant now) {
-		Instant window = hourOf(now);
-		long[] sent = invitations.sentInWindows(organizationId, window);
-		double previousShare = 1 - Duration.between(window, now).toMillis() / 3_600_000.0;
-		return sent[0] + (long) Math.ceil(sent[1] * previousShare);
 	}
 
 	private void countSent(OrganizationId organizationId, int count) {
@@ -293,6 +295,23 @@ public class Invitations {
 		return at.isBefore(expiresAt) ? at : null;
 	}
 
+	/**
+	 * The expiry date as the email shows it. Every invitation of a day expires on the
+	 * same date, so the text is formatted once a day rather than once an invitation.
+	 */
+	private String expiresOn(Instant expiresAt) {
+		long day = Math.floorDiv(expiresAt.getEpochSecond(), 86_400);
+		DayText cached = expiryText;
+		if (cached.day() != day) {
+			cached = new DayText(day, DATE.format(expiresAt));
+			expiryText = cached;
+		}
+		return cached.text();
+	}
+
+	private record DayText(long day, String text) {
+	}
+
 	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose, String inviterName,
 			Organization organization, Branding branding, SecretToken token, Instant expiresAt, boolean reminder) {
 		String subject = (reminder ? "Reminder: " : "") + inviterName + " invited you to join " + organization.name();
@@ -302,7 +321,7 @@ public class Invitations {
 		model.put("organizationName", organization.name());
 		model.put("joinAs", purpose.joinAs());
 		model.put("acceptUrl", links.to("/join?token=" + token.value()));
-		model.put("expiresOn", DATE.format(expiresAt));
+		model.put("expiresOn", expiresOn(expiresAt));
 		model.put("reminder", reminder);
 		return new Email(to, subject, "invitation/invitation", model, branding, organization.id());
 	}

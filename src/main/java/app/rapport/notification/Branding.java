@@ -1,5 +1,6 @@
 package app.rapport.notification;
 
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,13 +12,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Branding(String name, @Nullable String logoUrl, String color) {
 
+	private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+
 	public static final String DEFAULT_COLOR = "#1f6f5c";
 
 	public Branding {
 		if (name == null || name.isBlank()) {
 			name = "Rapport";
 		}
-		if (color == null || !color.matches("^#[0-9a-fA-F]{6}$")) {
+		if (color == null || !COLOR.matcher(color).matches()) {
 			color = DEFAULT_COLOR;
 		}
 	}

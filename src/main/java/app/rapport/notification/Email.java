@@ -1,6 +1,7 @@
 package app.rapport.notification;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.OrganizationId;
@@ -25,12 +26,18 @@ public record Email(EmailAddress to, String subject, String template, Map<String
 
 	public static final int MAX_SUBJECT_LENGTH = 300;
 
+	// compiled once: every invitation builds an email, and bulk invitations build
+	// thousands
+	private static final Pattern CONTROLS = Pattern.compile("[\\r\\n\\t\\p{Cntrl}]+");
+
+	private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*");
+
 	public Email {
-		subject = subject.replaceAll("[\\r\\n\\t\\p{Cntrl}]+", " ").strip();
+		subject = CONTROLS.matcher(subject).replaceAll(" ").strip();
 		if (subject.length() > MAX_SUBJECT_LENGTH) {
 			subject = subject.substring(0, MAX_SUBJECT_LENGTH);
 		}
-		if (!template.matches("[a-z0-9-]+(/[a-z0-9-]+)*")) {
+		if (!TEMPLATE.matcher(template).matches()) {
 			throw new IllegalArgumentException("bad template name " + template);
 		}
 		model = Map.copyOf(model);

@@ -1,6 +1,7 @@
 package app.rapport.notification;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A rendered email ready for a transport.
@@ -10,9 +11,11 @@ import java.util.UUID;
  */
 record OutgoingEmail(UUID id, String to, String subject, String html, String text, String messageId) {
 
+	private static final Pattern CONTROLS = Pattern.compile("[\\r\\n\\p{Cntrl}]+");
+
 	OutgoingEmail {
 		// The outbox refuses line breaks already; this guards the header once more.
-		subject = subject.replaceAll("[\\r\\n\\p{Cntrl}]+", " ").strip();
+		subject = CONTROLS.matcher(subject).replaceAll(" ").strip();
 	}
 
 }

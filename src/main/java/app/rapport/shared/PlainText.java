@@ -1,5 +1,7 @@
 package app.rapport.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * Rules for one line of text typed by a person (names, titles): trimmed, inner spaces
  * collapsed, bounded, and free of line breaks, control and invisible formatting
@@ -7,6 +9,8 @@ package app.rapport.shared;
  * (which have no place in a name).
  */
 public final class PlainText {
+
+	private static final Pattern SPACES = Pattern.compile(" {2,}");
 
 	private PlainText() {
 	}
@@ -24,7 +28,8 @@ public final class PlainText {
 			throw new IllegalArgumentException(
 					capitalize(what) + " cannot contain line breaks, control or invisible characters.");
 		}
-		String cleaned = value.strip().replaceAll(" +", " ");
+		String stripped = value.strip();
+		String cleaned = stripped.contains("  ") ? SPACES.matcher(stripped).replaceAll(" ") : stripped;
 		if (cleaned.length() > maxLength) {
 			throw new IllegalArgumentException(capitalize(what) + " has at most " + maxLength + " characters.");
 		}
