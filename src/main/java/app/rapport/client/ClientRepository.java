@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.TenantScope;
 import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,9 +38,12 @@ class ClientRepository {
 
 	private final JdbcTemplate batch;
 
-	ClientRepository(JdbcClient jdbc, JdbcTemplate batch) {
+	private final TenantScope tenantScope;
+
+	ClientRepository(JdbcClient jdbc, JdbcTemplate batch, TenantScope tenantScope) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.tenantScope = tenantScope;
 	}
 
 	record NewClient(UUID id, OrganizationId providerId, ClientKind kind, ClientStatus status, String displayName,
@@ -78,15 +82,20 @@ class ClientRepository {
 					.toList());
 	}
 
-	/** Which of these emails already have a record in the provider (one index lookup). */
+	/**
+	 * Which of these emails already have a record in the provider (one index lookup). It
+	 * enters the tenant wall, for the rest of the transaction too, with the same round
+	 * trip.
+	 */
 	List<Existing> existing(OrganizationId providerId, Collection<String> emails) {
 		if (emails.isEmpty()) {
+			tenantScope.enter(providerId);
 			return List.of();
 		}
-		return jdbc.sql("select id, email, display_name from client_record where provider_id = ? and email = any(?)")
-			.params(providerId.value(), emails.toArray(String[]::new))
-			.query((rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-			.list();
+		return tenantScope.enterAndQuery(providerId,
+				"select id, email, display_name from client_record where provider_id = ? and email = any(?)",
+				List.of(providerId.value(), emails.toArray(String[]::new)),
+				(rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
 	}
 
 	record Existing(UUID id, String email, String displayName) {
@@ -114,13 +123,26 @@ class ClientRepository {
 	}
 
 	/**
-	 * A page of the Clients page with keyset pagination: the cursor holds the sort key
-	 * and id of the last row, so deep pages cost the same as the first.
+	 * The record, read behind the tenant wall, which the rest of the transaction stays
+	 * behind.
+	 */
+	Optional<ClientRecord> findBehindTheWall(OrganizationId providerId, ClientId id) {
+		return tenantScope
+			.enterAndQuery(providerId, "select " + COLUMNS + " from client_record where id = ? and provider_id = ?",
+					List.of(id.value(), providerId.value()), ClientRepository::map)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * A page of the Clients page with keyset pagination (the cursor holds the sort key
+	 * and id of the last row, so deep pages cost the same as the first), read behind the
+	 * tenant wall.
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
 		List<Object> params = new ArrayList<>();
 		String sql = pageSql(COLUMNS, providerId, onlyCreatedBy, query, params::add);
-		return toPage(jdbc.sql(sql).params(params).query(ClientRepository::map).list(), query);
+		return toPage(tenantScope.enterAndQuery(providerId, sql, params, ClientRepository::map), query);
 	}
 
 	/**
@@ -145,16 +167,14 @@ class ClientRepository {
 		return jdbc.sql(sql).params(params).query(UUID.class).list();
 	}
 
-	/** The page made of these ids, in the query's order. */
-	ClientPage pageOf(List<UUID> ids, ClientQuery query) {
+	/** The page made of these ids, in the query's order, read behind the tenant wall. */
+	ClientPage pageOf(OrganizationId providerId, List<UUID> ids, ClientQuery query) {
 		if (ids.isEmpty()) {
 			return new ClientPage(List.of(), null);
 		}
-		List<ClientRecord> rows = jdbc
-			.sql("select " + COLUMNS + " from client_record where id = any(?) order by " + order(query))
-			.param(ids.toArray(UUID[]::new))
-			.query(ClientRepository::map)
-			.list();
+		List<ClientRecord> rows = tenantScope.enterAndQuery(providerId,
+				"select " + COLUMNS + " from client_record where id = any(?) order by " + order(query),
+				List.of((Object) ids.toArray(UUID[]::new)), ClientRepository::map);
 		return toPage(rows, query);
 	}
 

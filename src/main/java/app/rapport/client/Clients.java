@@ -62,10 +62,11 @@ public class Clients {
 	@Transactional
 	public List<ClientId> createIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {
 		OrganizationId providerId = user.requireOrganization();
-		tenantScope.enter(providerId);
 		if (people.isEmpty() || people.size() > MAX_BATCH) {
 			throw Problem.invalid("Add between 1 and " + MAX_BATCH + " clients at once; import a CSV file for more.");
 		}
+		// the duplicate check is the transaction's first statement: it enters the tenant
+		// wall
 		checkNoDuplicates(providerId, people.stream().map(ClientDetails.Individual::email).toList());
 		List<ClientRepository.NewClient> rows = new ArrayList<>();
 		List<InvitationRequest> requests = new ArrayList<>();
@@ -124,14 +125,12 @@ public class Clients {
 		OrganizationId providerId = user.requireOrganization();
 		AccountId onlyCreatedBy = user.isAdmin() ? null : user.accountId();
 		if (ClientRepository.leakproof(query)) {
-			tenantScope.enter(providerId);
 			return clients.page(providerId, onlyCreatedBy, query);
 		}
 		// searches and tag filters find the page's ids through their indexes first; the
 		// rows themselves are still read behind the wall
 		List<UUID> ids = clients.pageIds(providerId, onlyCreatedBy, query);
-		tenantScope.enter(providerId);
-		return clients.pageOf(ids, query);
+		return clients.pageOf(providerId, ids, query);
 	}
 
 	/** The organization's tags; one statement, so no transaction of its own. */
@@ -151,8 +150,8 @@ public class Clients {
 	 */
 	private ClientRecord load(CurrentUser user, ClientId id) {
 		OrganizationId providerId = user.requireOrganization();
-		tenantScope.enter(providerId);
-		ClientRecord record = clients.find(providerId, id).orElseThrow(() -> Problem.notFound("No such client."));
+		ClientRecord record = clients.findBehindTheWall(providerId, id)
+			.orElseThrow(() -> Problem.notFound("No such client."));
 		if (!user.isAdmin() && !record.createdBy().equals(user.accountId())) {
 			throw Problem.notFound("No such client.");
 		}

@@ -1,9 +1,18 @@
 package app.rapport.shared;
 
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.RowMapperResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +28,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TenantScope {
 
 	private static final Logger log = LoggerFactory.getLogger(TenantScope.class);
+
+	/**
+	 * set_config('role', …, true) is SET LOCAL ROLE; both settings end with the
+	 * transaction.
+	 */
+	private static final String SCOPE = "select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true)";
 
 	private final JdbcTemplate jdbc;
 
@@ -50,9 +65,45 @@ public class TenantScope {
 		if (!available()) {
 			return;
 		}
-		// one round trip: set_config('role', …, true) is SET LOCAL ROLE
-		jdbc.query("select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true)",
-				(ResultSetExtractor<Void>) rs -> null, organization.toString());
+		jdbc.query(SCOPE, (ResultSetExtractor<Void>) rs -> null, organization.toString());
+		entered(transaction, organization);
+	}
+
+	/**
+	 * Enters the scope and runs the transaction's first query behind it, in one round
+	 * trip (the two statements travel together and run in order, so the query already
+	 * runs as the tenant). Inside a scope already entered it is the query alone.
+	 */
+	public <T> List<T> enterAndQuery(OrganizationId organization, String sql, List<?> params, RowMapper<T> rows) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("a tenant scope needs a transaction");
+		}
+		Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+		Object entered = transaction == null ? null : TransactionSynchronizationManager.getResource(transaction);
+		if (entered != null || !available()) {
+			if (entered != null && !entered.equals(organization)) {
+				throw new IllegalStateException("this transaction is already scoped to another organization");
+			}
+			return jdbc.query(sql, rows, params.toArray());
+		}
+		List<Object> all = new ArrayList<>(params.size() + 1);
+		all.add(organization.toString());
+		all.addAll(params);
+		List<T> result = jdbc.execute(SCOPE + ";\n" + sql, (PreparedStatementCallback<List<T>>) statement -> {
+			new ArgumentPreparedStatementSetter(all.toArray()).setValues(statement);
+			statement.execute();
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("the query behind the tenant scope returned no rows");
+			}
+			try (ResultSet resultSet = statement.getResultSet()) {
+				return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
+			}
+		});
+		entered(transaction, organization);
+		return result;
+	}
+
+	private void entered(@Nullable Object transaction, OrganizationId organization) {
 		if (transaction != null) {
 			TransactionSynchronizationManager.bindResource(transaction, organization);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

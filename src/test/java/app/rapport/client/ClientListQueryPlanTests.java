@@ -101,8 +101,7 @@ class ClientListQueryPlanTests {
 		ClientPage found = transactions.execute(status -> {
 			List<java.util.UUID> ids = clients.pageIds(provider.id(), null,
 					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
-			tenantScope.enter(provider.id());
-			return clients.pageOf(ids,
+			return clients.pageOf(provider.id(), ids,
 					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
 		});
 		assertThat(found.clients()).extracting(ClientRecord::displayName)
@@ -110,12 +109,17 @@ class ClientListQueryPlanTests {
 			.allSatisfy(name -> assertThat(name).startsWith("Client 4242"));
 	}
 
+	/** The repository reads pages behind the tenant wall, which needs a transaction. */
+	<T> T readOnly(java.util.function.Supplier<T> read) {
+		return transactions.execute(status -> read.get());
+	}
+
 	@Test
 	void everyListQueryIsAnsweredFromAnIndex() {
-		ClientPage first = clients.page(provider.id(), null,
-				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
-		ClientPage byName = clients.page(provider.id(), null,
-				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, null, 50));
+		ClientPage first = readOnly(() -> clients.page(provider.id(), null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50)));
+		ClientPage byName = readOnly(() -> clients.page(provider.id(), null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, null, 50)));
 		List<ClientQuery> queries = List.of(
 				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50),
 				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, first.next(), 50),
@@ -131,13 +135,14 @@ class ClientListQueryPlanTests {
 	@Test
 	void deepPagesFollowOnWithoutGapsOrRepeats() {
 		ClientQuery query = new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 200);
-		ClientPage page = clients.page(provider.id(), null, query);
+		ClientPage page = readOnly(() -> clients.page(provider.id(), null, query));
 		java.util.Set<ClientId> seen = new java.util.HashSet<>();
 		int pages = 0;
 		while (page.next() != null && pages < 20) {
 			page.clients().forEach(c -> assertThat(seen.add(c.id())).isTrue());
-			page = clients.page(provider.id(), null,
-					new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, page.next(), 200));
+			String next = page.next();
+			page = readOnly(() -> clients.page(provider.id(), null,
+					new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, next, 200)));
 			pages++;
 		}
 		assertThat(seen).hasSize(20 * 200);
@@ -146,16 +151,15 @@ class ClientListQueryPlanTests {
 
 	@Test
 	void searchFindsByNamePrefixAndEmailFragmentWithinTheOrganizationOnly() {
-		ClientPage byName = clients.page(provider.id(), null,
-				new ClientQuery("Client 77777 ", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
-		ClientPage byEmail = clients.page(provider.id(), null,
-				new ClientQuery("client77777@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+		ClientPage byName = readOnly(() -> clients.page(provider.id(), null,
+				new ClientQuery("Client 77777 ", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)));
+		ClientPage byEmail = readOnly(() -> clients.page(provider.id(), null,
+				new ClientQuery("client77777@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)));
 
 		assertThat(byName.clients()).extracting(ClientRecord::displayName).containsExactly("Client 77777 Person");
 		assertThat(byEmail.clients()).hasSize(1).allSatisfy(c -> assertThat(c.providerId()).isEqualTo(provider.id()));
-		assertThat(clients
-			.page(provider.id(), new AccountId(java.util.UUID.randomUUID()),
-					new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50))
+		assertThat(readOnly(() -> clients.page(provider.id(), new AccountId(java.util.UUID.randomUUID()),
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
 			.clients()).as("a coach sees only the clients they created").isEmpty();
 	}
 

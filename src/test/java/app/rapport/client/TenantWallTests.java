@@ -170,6 +170,12 @@ class TenantWallTests {
 			return id;
 		});
 		transactions.executeWithoutResult(status -> {
+			clients.createIndividuals(owner,
+					List.of(new ClientDetails.Individual("Internal", "Wall", null, null, null, List.of(), null)),
+					false);
+			scopes.add(scope());
+		});
+		transactions.executeWithoutResult(status -> {
 			clients.archive(owner, created, true);
 			scopes.add(scope());
 		});
@@ -190,7 +196,31 @@ class TenantWallTests {
 			scopes.add(scope());
 		});
 
-		assertThat(scopes).hasSize(5).allSatisfy(scope -> assertThat(scope).isEqualTo("rapport_tenant " + mine.id()));
+		assertThat(scopes).hasSize(6).allSatisfy(scope -> assertThat(scope).isEqualTo("rapport_tenant " + mine.id()));
+	}
+
+	/** The scope and the transaction's first query travel in one round trip. */
+	@Test
+	void aQuerySentWithTheScopeRunsBehindItAndSoDoesTheRestOfTheTransaction() {
+		Provider mine = providers.provider("Wall Together Mine Coaching");
+		Provider theirs = providers.provider("Wall Together Theirs Coaching");
+		seedClients(mine, 2);
+		seedClients(theirs, 3);
+
+		List<String> seen = transactions.execute(status -> {
+			List<String> rows = new ArrayList<>(
+					tenantScope.enterAndQuery(mine.id(), "select count(*)::text from client_record where kind = ?",
+							List.of("INDIVIDUAL"), (rs, n) -> rs.getString(1)));
+			rows.add(scope());
+			rows.add(jdbc.sql("select count(*)::text from client_record").query(String.class).single());
+			return rows;
+		});
+
+		assertThat(seen).containsExactly("2", "rapport_tenant " + mine.id(), "2");
+		assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			tenantScope.enterAndQuery(mine.id(), "select 1", List.of(), (rs, n) -> 1);
+			tenantScope.enter(theirs.id());
+		})).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
