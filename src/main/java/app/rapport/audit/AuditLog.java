@@ -7,14 +7,12 @@ import java.util.List;
 
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.TenantScope;
+import app.rapport.shared.WritesAtCommit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -33,58 +31,34 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final WritesAtCommit writes;
 
 	private final TenantScope tenantScope;
 
-	AuditLog(JdbcClient jdbc, JdbcTemplate batch, TenantScope tenantScope) {
+	AuditLog(JdbcClient jdbc, WritesAtCommit writes, TenantScope tenantScope) {
 		this.tenantScope = tenantScope;
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.writes = writes;
 	}
 
 	/**
 	 * Records an entry in the caller's transaction. The entries of one transaction are
-	 * written together just before it commits, as one multi-row insert: an invitation,
-	 * for instance, records the new client and the invitation in one round trip.
+	 * written together just before it commits, with the transaction's other
+	 * {@link WritesAtCommit}: an invitation, for instance, records the new client and the
+	 * invitation in the same round trip as its email.
 	 */
 	@Transactional
 	public void record(AuditEntry entry) {
-		pending().add(row(entry, clientIp()));
+		writes.add(INSERT, List.<Object[]>of(row(entry, clientIp())));
 	}
 
 	/** Records many entries in the caller's transaction (bulk invitations). */
 	@Transactional
 	public void recordAll(Collection<AuditEntry> entries) {
 		String ip = clientIp();
-		List<Object[]> pending = pending();
-		entries.forEach(entry -> pending.add(row(entry, ip)));
-	}
-
-	/** The rows the current transaction will write before it commits. */
-	private List<Object[]> pending() {
-		@SuppressWarnings("unchecked")
-		List<Object[]> pending = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
-		if (pending != null) {
-			return pending;
-		}
-		List<Object[]> rows = new ArrayList<>();
-		TransactionSynchronizationManager.bindResource(this, rows);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void beforeCommit(boolean readOnly) {
-				if (!rows.isEmpty()) {
-					batch.batchUpdate(INSERT, List.copyOf(rows));
-					rows.clear();
-				}
-			}
-
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-			}
-		});
-		return rows;
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		entries.forEach(entry -> rows.add(row(entry, ip)));
+		writes.add(INSERT, rows);
 	}
 
 	private static Object[] row(AuditEntry entry, @Nullable String ip) {

@@ -45,16 +45,19 @@ class ClientOwnership {
 			return;
 		}
 		ClientId id = new ClientId(accepted.subjectId());
-		ClientRecord record = clients.find(accepted.organizationId(), id).orElse(null);
-		if (record == null || record.status() == ClientStatus.OWNED) {
-			return;
-		}
 		OrganizationId company = null;
 		if (accepted.purpose() == InvitationPurpose.COMPANY_POC) {
+			// the company organization is named after the record, so it is read first
+			ClientRecord record = clients.find(accepted.organizationId(), id).orElse(null);
+			if (record == null || record.status() == ClientStatus.OWNED) {
+				return;
+			}
 			company = organizations.create(OrganizationKind.CLIENT_COMPANY, record.displayName(), accepted.accountId(),
 					OrganizationRole.ADMIN);
 		}
-		if (clients.transferOwnership(id, accepted.accountId(), company)) {
+		// matches nothing for a record of another provider, a removed one or one owned
+		// already
+		if (clients.transferOwnership(accepted.organizationId(), id, accepted.accountId(), company)) {
 			if (company != null) {
 				clients.connect(accepted.organizationId(), company, id);
 			}

@@ -297,11 +297,13 @@ class ClientRepository {
 	 * Transfers ownership; only an invited record can be transferred, so a repeated event
 	 * has no effect.
 	 */
-	boolean transferOwnership(ClientId id, AccountId owner, @Nullable OrganizationId ownerOrganization) {
+	boolean transferOwnership(OrganizationId providerId, ClientId id, AccountId owner,
+			@Nullable OrganizationId ownerOrganization) {
 		return jdbc.sql("""
 				update client_record set status = 'OWNED', owner_account_id = ?, owner_organization_id = ?
-				where id = ? and status <> 'OWNED'""")
-			.params(owner.value(), ownerOrganization == null ? null : ownerOrganization.value(), id.value())
+				where id = ? and provider_id = ? and status <> 'OWNED'""")
+			.params(owner.value(), ownerOrganization == null ? null : ownerOrganization.value(), id.value(),
+					providerId.value())
 			.update() == 1;
 	}
 

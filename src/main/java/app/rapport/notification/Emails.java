@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import app.rapport.shared.WritesAtCommit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,14 +25,14 @@ public class Emails {
 			insert into email_outbox (id, organization_id, recipient, subject, template, model)
 			values (?, ?, ?, ?, ?, ?::jsonb)""";
 
-	private final JdbcTemplate jdbc;
+	private final WritesAtCommit writes;
 
 	private final JsonMapper json;
 
 	private final OutboxSignal signal;
 
-	Emails(JdbcTemplate jdbc, OutboxSignal signal) {
-		this.jdbc = jdbc;
+	Emails(WritesAtCommit writes, OutboxSignal signal) {
+		this.writes = writes;
 		this.signal = signal;
 		this.json = JsonMapper.builder().build();
 	}
@@ -43,7 +43,10 @@ public class Emails {
 		return queueAll(List.of(email)).getFirst();
 	}
 
-	/** Queues many emails with one batched statement. */
+	/**
+	 * Queues many emails; they are written with the transaction's other
+	 * {@link WritesAtCommit}, just before it commits.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<UUID> queueAll(Collection<Email> emails) {
 		List<UUID> ids = new ArrayList<>(emails.size());
@@ -54,7 +57,7 @@ public class Emails {
 			rows.add(new Object[] { id, email.organizationId() == null ? null : email.organizationId().value(),
 					email.to().value(), email.subject(), email.template(), json.writeValueAsString(modelOf(email)) });
 		}
-		jdbc.batchUpdate(INSERT, rows);
+		writes.add(INSERT, rows);
 		signal.wakeAfterCommit();
 		return ids;
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.WritesAtCommit;
 import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,11 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
-	Notifications(JdbcClient jdbc) {
+	private final WritesAtCommit writes;
+
+	Notifications(JdbcClient jdbc, WritesAtCommit writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	/**
@@ -44,12 +48,11 @@ public class Notifications {
 			throw new IllegalArgumentException("notification links are application-relative");
 		}
 		UUID id = UUID.randomUUID();
-		jdbc.sql("""
+		// written with the transaction's other writes, just before it commits
+		writes.add("""
 				insert into notification (id, recipient_id, organization_id, kind, title, body, link)
-				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, recipient.value(), organizationId == null ? null : organizationId.value(), kind, title, body,
-					link)
-			.update();
+				values (?, ?, ?, ?, ?, ?, ?)""", List.<Object[]>of(new Object[] { id, recipient.value(),
+				organizationId == null ? null : organizationId.value(), kind, title, body, link }));
 		return id;
 	}
 

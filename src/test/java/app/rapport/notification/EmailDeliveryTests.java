@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -184,13 +186,18 @@ class EmailDeliveryTests {
 
 	@Test
 	void emailWhoseTemplateCannotBeRenderedFailsAtOnce() {
-		// the template is broken before the commit, so the dispatcher never sees it
-		// intact
+		// the template is broken before the commit (once the outbox row is written, just
+		// before the commit), so the dispatcher never sees it intact
 		UUID id = transaction.execute(tx -> {
 			UUID queued = emails.queue(email("nobody@example.com", "Broken"));
-			jdbc.sql("update email_outbox set template = 'account/no-such-template' where id = ?")
-				.param(queued)
-				.update();
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					jdbc.sql("update email_outbox set template = 'account/no-such-template' where id = ?")
+						.param(queued)
+						.update();
+				}
+			});
 			return queued;
 		});
 
