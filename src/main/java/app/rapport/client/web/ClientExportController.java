@@ -42,33 +42,23 @@ class ClientExportController {
 		this.clock = clock;
 	}
 
-	@GetMapping("/clients/export")
-	void page(CurrentUser user, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable ClientKind kind,
-			@RequestParam(required = false) @Nullable ClientStatus status,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(defaultValue = "RECENT") ClientQuery.Sort sort,
-			@RequestParam(defaultValue = "false") boolean archived, HttpServletResponse response) throws IOException {
-		export(user, new ClientQuery(q, kind, status, tag, sort, archived, null, ClientQuery.MAX_SIZE), response);
-	}
-
-	@GetMapping("/api/v1/clients/export")
+	/**
+	 * The page's Export CSV link and the API: one handler, so they cannot drift apart.
+	 */
+	@GetMapping({ "/clients/export", "/api/v1/clients/export" })
 	@Operation(summary = "Export CSV: every client matching the filters, as a UTF-8 CSV file (cells that a "
 			+ "spreadsheet would read as a formula start with an apostrophe)")
 	@ApiResponse(responseCode = "200", description = "The CSV file",
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "429", description = "An export of the organization is already running")
-	void api(CurrentUser user, @RequestParam(required = false) @Nullable String q,
+	void export(CurrentUser user, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable ClientKind kind,
 			@RequestParam(required = false) @Nullable ClientStatus status,
 			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "RECENT") ClientQuery.Sort sort,
 			@RequestParam(defaultValue = "false") boolean archived, HttpServletResponse response) throws IOException {
-		export(user, new ClientQuery(q, kind, status, tag, sort, archived, null, ClientQuery.MAX_SIZE), response);
-	}
-
-	private void export(CurrentUser user, ClientQuery query, HttpServletResponse response) throws IOException {
-		exports.export(user, query, () -> open(response));
+		exports.export(user, new ClientQuery(q, kind, status, tag, sort, archived, null, ClientQuery.MAX_SIZE),
+				() -> open(response));
 	}
 
 	private Writer open(HttpServletResponse response) throws IOException {
