@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
@@ -94,14 +96,11 @@ public class ClientExports {
 		out.write(HEADER);
 		int count = 0;
 		String after = null;
-		StringBuilder line = new StringBuilder(256);
 		do {
 			ClientPage page = clients.page(user, new ClientQuery(filters.search(), filters.kind(), filters.status(),
 					filters.tag(), filters.sort(), filters.archived(), after, ClientQuery.MAX_SIZE));
 			for (ClientRecord client : page.clients()) {
-				line.setLength(0);
-				row(client, line);
-				out.write(line.toString());
+				out.write(row(client));
 			}
 			count += page.clients().size();
 			after = page.next();
@@ -113,43 +112,18 @@ public class ClientExports {
 		return count;
 	}
 
-	static void row(ClientRecord c, StringBuilder line) {
-		line.append(CsvCells.cell(c.displayName()))
-			.append(',')
-			.append(c.kind().label())
-			.append(',')
-			.append(c.status().label())
-			.append(',')
-			.append(CsvCells.cell(c.firstName()))
-			.append(',')
-			.append(CsvCells.cell(c.lastName()))
-			.append(',')
-			.append(CsvCells.cell(c.email()))
-			.append(',')
-			.append(CsvCells.cell(c.contactName()))
-			.append(',')
-			.append(CsvCells.cell(c.phone()))
-			.append(',')
-			.append(CsvCells.cell(c.timeZone()))
-			.append(',')
-			.append(CsvCells.cell(c.website()))
-			.append(',')
-			.append(CsvCells.cell(c.address()))
-			.append(',')
-			.append(CsvCells.cell(String.join(", ", c.tags())))
-			.append(',')
-			.append(CsvCells.cell(c.privateNotes()))
-			.append(',')
-			.append(date(c.createdAt()))
-			.append(',')
-			.append(date(c.lastInvitedAt()))
-			.append(',')
-			.append(date(c.archivedAt()))
-			.append("\r\n");
+	/** One line of the file, in the order of {@link #HEADER}. */
+	private static String row(ClientRecord c) {
+		return Stream
+			.of(c.displayName(), c.kind().label(), c.status().label(), c.firstName(), c.lastName(), c.email(),
+					c.contactName(), c.phone(), c.timeZone(), c.website(), c.address(), String.join(", ", c.tags()),
+					c.privateNotes(), date(c.createdAt()), date(c.lastInvitedAt()), date(c.archivedAt()))
+			.map(CsvCells::cell)
+			.collect(Collectors.joining(",", "", "\r\n"));
 	}
 
-	private static String date(@Nullable Instant instant) {
-		return instant == null ? "" : UTC.format(instant);
+	private static @Nullable String date(@Nullable Instant instant) {
+		return instant == null ? null : UTC.format(instant);
 	}
 
 }

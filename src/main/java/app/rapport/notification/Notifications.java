@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
-import app.rapport.shared.WritesAtCommit;
 import app.rapport.shared.Problem;
+import app.rapport.shared.WritesAtCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

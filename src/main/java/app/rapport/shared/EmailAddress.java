@@ -20,6 +20,8 @@ public record EmailAddress(String value) {
 	/** RFC 5321 limits a forward path to 254 characters. */
 	public static final int MAX_LENGTH = 254;
 
+	private static final String INVALID = "Enter a valid email address, like name@example.com.";
+
 	private static final Pattern SHAPE = Pattern
 		.compile("^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
@@ -36,7 +38,7 @@ public record EmailAddress(String value) {
 		}
 		value = asciiDomain(value);
 		if (!SHAPE.matcher(value).matches() || value.contains("..") || value.startsWith(".") || value.contains(".@")) {
-			throw new IllegalArgumentException("Enter a valid email address, like name@example.com.");
+			throw new IllegalArgumentException(INVALID);
 		}
 	}
 
@@ -47,7 +49,7 @@ public record EmailAddress(String value) {
 		if (value.codePoints()
 			.anyMatch(c -> Character.getType(c) == Character.FORMAT || Character.isISOControl(c)
 					|| Character.isWhitespace(c))) {
-			throw new IllegalArgumentException("Enter a valid email address, like name@example.com.");
+			throw new IllegalArgumentException(INVALID);
 		}
 		int at = value.lastIndexOf('@');
 		if (at < 0 || value.substring(0, at).chars().anyMatch(c -> c >= 0x80)) {
@@ -59,7 +61,7 @@ public record EmailAddress(String value) {
 					+ IDN.toASCII(value.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Enter a valid email address, like name@example.com.");
+			throw new IllegalArgumentException(INVALID);
 		}
 	}
 

@@ -49,24 +49,12 @@ public class TenantScope {
 	 * costs nothing; entering another one is a programming error.
 	 */
 	public void enter(OrganizationId organization) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("a tenant scope needs a transaction");
-		}
-		// remembered per connection holder: a transaction suspended for another keeps its
-		// own
-		Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
-		Object entered = transaction == null ? null : TransactionSynchronizationManager.getResource(transaction);
-		if (entered != null) {
-			if (!entered.equals(organization)) {
-				throw new IllegalStateException("this transaction is already scoped to another organization");
-			}
-			return;
-		}
-		if (!available()) {
+		Object transaction = transaction();
+		if (alreadyEntered(transaction, organization) || !available()) {
 			return;
 		}
 		jdbc.query(SCOPE, (ResultSetExtractor<Void>) rs -> null, organization.toString());
-		entered(transaction, organization);
+		remember(transaction, organization);
 	}
 
 	/**
@@ -75,15 +63,8 @@ public class TenantScope {
 	 * runs as the tenant). Inside a scope already entered it is the query alone.
 	 */
 	public <T> List<T> enterAndQuery(OrganizationId organization, String sql, List<?> params, RowMapper<T> rows) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			throw new IllegalStateException("a tenant scope needs a transaction");
-		}
-		Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
-		Object entered = transaction == null ? null : TransactionSynchronizationManager.getResource(transaction);
-		if (entered != null || !available()) {
-			if (entered != null && !entered.equals(organization)) {
-				throw new IllegalStateException("this transaction is already scoped to another organization");
-			}
+		Object transaction = transaction();
+		if (alreadyEntered(transaction, organization) || !available()) {
 			return jdbc.query(sql, rows, params.toArray());
 		}
 		List<Object> all = new ArrayList<>(params.size() + 1);
@@ -99,11 +80,34 @@ public class TenantScope {
 				return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
 			}
 		});
-		entered(transaction, organization);
+		remember(transaction, organization);
 		return result;
 	}
 
-	private void entered(@Nullable Object transaction, OrganizationId organization) {
+	/**
+	 * The current transaction's connection holder, on which the scope is remembered: a
+	 * transaction suspended for another keeps its own.
+	 */
+	private @Nullable Object transaction() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("a tenant scope needs a transaction");
+		}
+		return TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+	}
+
+	/**
+	 * Whether the transaction is behind the wall for this organization already; being
+	 * behind it for another one is a programming error.
+	 */
+	private static boolean alreadyEntered(@Nullable Object transaction, OrganizationId organization) {
+		Object entered = transaction == null ? null : TransactionSynchronizationManager.getResource(transaction);
+		if (entered != null && !entered.equals(organization)) {
+			throw new IllegalStateException("this transaction is already scoped to another organization");
+		}
+		return entered != null;
+	}
+
+	private void remember(@Nullable Object transaction, OrganizationId organization) {
 		if (transaction != null) {
 			TransactionSynchronizationManager.bindResource(transaction, organization);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

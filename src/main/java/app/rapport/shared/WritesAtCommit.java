@@ -13,13 +13,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Inserts whose rows nothing reads before the transaction commits (audit entries,
- * notifications, outbox emails, counters), written together just before the commit. A
- * handful of rows from several tables go out as one round trip: pgjdbc sends the
- * statements of one prepared statement together and PostgreSQL runs them in order, so an
- * invitation's email, counter and audit entries cost one round trip instead of three.
- * Larger sets (bulk invitations, imports) go out as one batch per statement, which the
- * driver rewrites into multi-row inserts. A failing write fails the commit, so a row is
- * there exactly when its transaction committed; nothing is written on rollback.
+ * notifications, outbox emails), written together just before the commit. A handful of
+ * rows from several tables go out as one round trip: pgjdbc sends the statements of one
+ * prepared statement together and PostgreSQL runs them in order, so an invitation's email
+ * and audit entries cost one round trip instead of two. Larger sets (bulk invitations,
+ * imports) go out as one batch per statement, which the driver rewrites into multi-row
+ * inserts. A failing write fails the commit, so a row is there exactly when its
+ * transaction committed; nothing is written on rollback.
  */
 @Component
 public class WritesAtCommit {

@@ -76,15 +76,16 @@ final class QuietSessions implements FindByIndexNameSessionRepository<QuietSessi
 
 	@Override
 	public @Nullable QuietSession findById(String id) {
-		QuietSession[] holder = found.get();
-		if (holder != null && holder[0] != null && holder[0].getId().equals(id)) {
-			return holder[0];
+		QuietSession held = held(id);
+		if (held != null) {
+			return held;
 		}
 		Session stored = sessions.findById(id);
 		if (stored == null) {
 			return null;
 		}
 		QuietSession session = new QuietSession(stored, false);
+		QuietSession[] holder = found.get();
 		if (holder != null) {
 			holder[0] = session;
 		}
@@ -93,11 +94,16 @@ final class QuietSessions implements FindByIndexNameSessionRepository<QuietSessi
 
 	@Override
 	public void deleteById(String id) {
-		QuietSession[] holder = found.get();
-		if (holder != null && holder[0] != null && holder[0].getId().equals(id)) {
-			holder[0] = null;
+		if (held(id) != null) {
+			found.get()[0] = null;
 		}
 		sessions.deleteById(id);
+	}
+
+	/** The session with this id that the current request read already, if any. */
+	private @Nullable QuietSession held(String id) {
+		QuietSession[] holder = found.get();
+		return holder != null && holder[0] != null && holder[0].getId().equals(id) ? holder[0] : null;
 	}
 
 	@Override
