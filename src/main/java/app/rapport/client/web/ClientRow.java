@@ -11,9 +11,10 @@ import app.rapport.client.ClientStatus;
 /**
  * One row of the Clients page, with its badge and dates worked out once in Java: a page
  * of fifty rows otherwise formats a hundred dates and evaluates a hundred conditions in
- * the template.
+ * the template. Public because SpEL compiles the template's calls to bytecode only on
+ * public types; on this one it would reflect on each of them, on every row.
  */
-record ClientRow(ClientRecord client, String statusBadge, String created, String lastInvited) {
+public record ClientRow(ClientRecord client, String statusBadge, String created, String lastInvited) {
 
 	static List<ClientRow> of(List<ClientRecord> clients, Locale locale) {
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", locale).withZone(ZoneOffset.UTC);
