@@ -24,8 +24,11 @@ class AccountRepository {
 
 	private final JdbcClient jdbc;
 
-	AccountRepository(JdbcClient jdbc) {
+	private final AccessCache cache;
+
+	AccountRepository(JdbcClient jdbc, AccessCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	/** Inserts the account unless the email is taken; tells whether it did. */
@@ -64,16 +67,19 @@ class AccountRepository {
 
 	void updatePasswordHash(AccountId id, String hash) {
 		jdbc.sql("update account set password_hash = ? where id = ?").params(hash, id.value()).update();
+		cache.changed(id);
 	}
 
 	void updateDisplayName(AccountId id, String name) {
 		jdbc.sql("update account set display_name = ? where id = ?").params(name, id.value()).update();
+		cache.changed(id);
 	}
 
 	void markVerified(AccountId id) {
 		jdbc.sql("update account set email_verified_at = coalesce(email_verified_at, now()) where id = ?")
 			.param(id.value())
 			.update();
+		cache.changed(id);
 	}
 
 	private void insertToken(String tokenHash, AccountId id, TokenPurpose purpose, Duration validity) {

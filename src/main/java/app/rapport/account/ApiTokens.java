@@ -33,9 +33,12 @@ public class ApiTokens {
 
 	private final AuditLog audit;
 
-	ApiTokens(JdbcClient jdbc, AuditLog audit) {
+	private final AccessCache cache;
+
+	ApiTokens(JdbcClient jdbc, AuditLog audit, AccessCache cache) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.cache = cache;
 	}
 
 	/** Creates a token and returns its secret, which is never shown again. */
@@ -84,26 +87,32 @@ public class ApiTokens {
 		if (updated == 0) {
 			throw Problem.notFound("No such token.");
 		}
+		cache.changed(owner);
 		audit.record(new AuditEntry("API_TOKEN_REVOKED", null, owner, null, tokenId.toString(), null));
 	}
 
 	/**
 	 * The principal a bearer token stands for, or empty when it is unknown or revoked.
-	 * One read, without a transaction, on every API request: it brings the account along,
-	 * so the request needs no second lookup; the occasional last-used stamp is a
-	 * statement of its own.
+	 * Remembered by the {@link AccessCache}; otherwise one read, without a transaction:
+	 * it brings the account along, so the request needs no second lookup. The occasional
+	 * last-used stamp is a statement of its own.
 	 */
 	Optional<RapportPrincipal> authenticate(String bearer) {
 		if (!bearer.startsWith(PREFIX) || bearer.length() > 100) {
 			return Optional.empty();
 		}
+		String hash = SecretToken.hash(bearer);
+		return cache.token(hash, () -> read(hash));
+	}
+
+	private Optional<RapportPrincipal> read(String hash) {
 		Optional<TokenOwner> owner = jdbc.sql("""
 				select t.id as token_id, t.organization_id as token_organization_id,
 				       t.last_used_at < now() - interval '5 minutes' as stale,
 				       a.id, a.email, a.display_name, a.password_hash, a.email_verified_at, a.created_at
 				from api_token t join account a on a.id = t.account_id
 				where t.token_hash = ? and t.revoked_at is null""")
-			.param(SecretToken.hash(bearer))
+			.param(hash)
 			.query((rs, n) -> new TokenOwner(rs.getObject("token_id", UUID.class), AccountRepository.map(rs, n),
 					rs.getObject("token_organization_id", UUID.class),
 					rs.getObject("stale") == null || rs.getBoolean("stale")))

@@ -14,9 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves the {@link CurrentUser} of a request once and caches it on the request. The
- * organization is the one the API token is bound to, or the one chosen in the session, or
- * the person's oldest membership.
+ * Resolves the {@link CurrentUser} of a request once and caches it on the request (and,
+ * between requests, in the {@link AccessCache}). The organization is the one the API
+ * token is bound to, or the one chosen in the session, or the person's oldest membership.
  */
 @Component
 public class CurrentUsers {
@@ -30,9 +30,12 @@ public class CurrentUsers {
 
 	private final MembershipDirectory memberships;
 
-	CurrentUsers(AccountRepository accounts, MembershipDirectory memberships) {
+	private final AccessCache cache;
+
+	CurrentUsers(AccountRepository accounts, MembershipDirectory memberships, AccessCache cache) {
 		this.accounts = accounts;
 		this.memberships = memberships;
+		this.cache = cache;
 	}
 
 	public Optional<CurrentUser> current(HttpServletRequest request) {
@@ -50,12 +53,18 @@ public class CurrentUsers {
 	}
 
 	private Optional<CurrentUser> resolve(RapportPrincipal principal, HttpServletRequest request) {
+		UUID tokenOrganization = principal.tokenOrganizationId();
+		OrganizationId chosen = tokenOrganization != null ? null : chosenOrganization(request);
+		return cache.user(principal.accountId(), chosen == null ? null : chosen.value(), tokenOrganization,
+				() -> read(principal, chosen));
+	}
+
+	private Optional<CurrentUser> read(RapportPrincipal principal, @Nullable OrganizationId chosen) {
 		AccountId accountId = new AccountId(principal.accountId());
 		var known = principal.tokenAccount();
 		return (known != null ? Optional.of(known) : accounts.findById(accountId)).map(account -> {
 			UUID tokenOrganization = principal.tokenOrganizationId();
-			OrganizationId preferred = tokenOrganization != null ? new OrganizationId(tokenOrganization)
-					: chosenOrganization(request);
+			OrganizationId preferred = tokenOrganization != null ? new OrganizationId(tokenOrganization) : chosen;
 			var membership = memberships.activeMembership(accountId, preferred)
 				.filter(m -> tokenOrganization == null || m.organizationId().value().equals(tokenOrganization));
 			return new CurrentUser(accountId, account.email(), account.displayName(), account.emailVerifiedAt() != null,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.rapport.account.AccessCache;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
@@ -19,8 +20,11 @@ class OrganizationRepository {
 
 	private final JdbcClient jdbc;
 
-	OrganizationRepository(JdbcClient jdbc) {
+	private final AccessCache access;
+
+	OrganizationRepository(JdbcClient jdbc, AccessCache access) {
 		this.jdbc = jdbc;
+		this.access = access;
 	}
 
 	void insert(OrganizationId id, OrganizationKind kind, String name) {
@@ -48,6 +52,7 @@ class OrganizationRepository {
 		jdbc.sql("update organization set name = ?, invitation_validity_days = ? where id = ?")
 			.params(name, invitationValidityDays, id.value())
 			.update();
+		access.organizationChanged();
 	}
 
 	void updateBranding(OrganizationId id, String color, @Nullable String logoUrl) {
@@ -60,6 +65,7 @@ class OrganizationRepository {
 		jdbc.sql("insert into membership (organization_id, account_id, role) values (?, ?, ?)")
 			.params(id.value(), account.value(), role.name())
 			.update();
+		access.changed(account);
 	}
 
 	Optional<OrganizationRole> roleOf(OrganizationId id, AccountId account) {
@@ -80,12 +86,14 @@ class OrganizationRepository {
 		jdbc.sql("update membership set role = ? where organization_id = ? and account_id = ?")
 			.params(role.name(), id.value(), account.value())
 			.update();
+		access.changed(account);
 	}
 
 	void deleteMember(OrganizationId id, AccountId account) {
 		jdbc.sql("delete from membership where organization_id = ? and account_id = ?")
 			.params(id.value(), account.value())
 			.update();
+		access.changed(account);
 	}
 
 	List<MemberRow> members(OrganizationId id) {

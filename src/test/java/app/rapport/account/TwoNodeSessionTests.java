@@ -1,5 +1,6 @@
 package app.rapport.account;
 
+import java.time.Duration;
 import java.util.Map;
 
 import app.rapport.Providers;
@@ -17,11 +18,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two application nodes on one database: sessions live in PostgreSQL, so a person who
  * signs in on one node continues on the other, and signing out on either ends the session
- * everywhere.
+ * everywhere. A change made on one node reaches what the other remembers within moments.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TwoNodeSessionTests {
@@ -55,7 +57,9 @@ class TwoNodeSessionTests {
 			assertThat(nodeB
 				.post("/settings/organization", Map.of("name", "Renamed On Node B", "invitationValidityDays", "14"))
 				.statusCode()).as("CSRF tokens are in the shared session too").isEqualTo(302);
-			assertThat(nodeA.get("/app").body()).contains("Renamed On Node B");
+			// node A remembers who the owner is and hears of the rename through the
+			// database's notification
+			await().atMost(Duration.ofSeconds(5)).until(() -> nodeA.get("/app").body().contains("Renamed On Node B"));
 
 			nodeB.post("/sign-out", Map.of());
 			assertThat(nodeA.get("/app").statusCode()).as("signed out everywhere").isEqualTo(302);
