@@ -22,6 +22,7 @@ import app.rapport.invitation.InvitationId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -58,11 +59,12 @@ class ClientController {
 			@RequestParam(required = false) @Nullable String tag,
 			@RequestParam(defaultValue = "RECENT") ClientQuery.Sort sort,
 			@RequestParam(defaultValue = "false") boolean archived,
-			@RequestParam(required = false) @Nullable String after, Locale locale, Model model) {
+			@RequestParam(required = false) @Nullable String after, Locale locale, HttpServletRequest request,
+			Model model) {
 		ClientQuery query = new ClientQuery(q, kind, status, tag, sort, archived, after, PAGE_SIZE);
 		ClientPage page = clients.page(user, query);
 		model.addAttribute("page", page);
-		model.addAttribute("rows", ClientRow.of(page.clients(), locale));
+		model.addAttribute("rows", ClientRow.of(page.clients(), request.getContextPath(), locale));
 		model.addAttribute("query", query);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("tags", clients.tags(user));
