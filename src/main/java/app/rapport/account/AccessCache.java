@@ -42,9 +42,14 @@ public class AccessCache {
 	/** Notification payload that stands for every account (an organization changed). */
 	static final String EVERYONE = "*";
 
+	/** Account of the shared entries, which every change evicts. */
+	private static final UUID EVERYONE_ID = new UUID(0, 0);
+
 	private final Map<String, Entry<RapportPrincipal>> tokens = new ConcurrentHashMap<>();
 
 	private final Map<UserKey, Entry<CurrentUser>> users = new ConcurrentHashMap<>();
+
+	private final Map<Object, Entry<Object>> shared = new ConcurrentHashMap<>();
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -85,6 +90,19 @@ public class AccessCache {
 				user -> user.accountId().value());
 	}
 
+	/**
+	 * Something read from accounts, memberships or organizations for display or for a
+	 * rule that spans several of them (an organization's branding, whether its owner has
+	 * confirmed their email, a person's name for an email): remembered like the rest, and
+	 * forgotten at every change to any account, membership or organization. The key must
+	 * say what it is ({@code new BrandingKey(id)}, not the bare id).
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> Optional<T> shared(Object key, Supplier<Optional<T>> load) {
+		Map<Object, Entry<T>> entries = (Map<Object, Entry<T>>) (Map<Object, ?>) shared;
+		return lookup(entries, key, load, value -> EVERYONE_ID);
+	}
+
 	private <K, T> Optional<T> lookup(Map<K, Entry<T>> entries, K key, Supplier<Optional<T>> load,
 			Function<T, UUID> accountOf) {
 		long now = nanoTime.getAsLong();
@@ -110,6 +128,7 @@ public class AccessCache {
 	/** Forgets what was read for these accounts, or for everyone. */
 	void evict(Set<UUID> accounts, boolean everyone) {
 		generation.incrementAndGet();
+		shared.clear();
 		if (everyone) {
 			tokens.clear();
 			users.clear();
@@ -140,7 +159,7 @@ public class AccessCache {
 	}
 
 	int size() {
-		return tokens.size() + users.size();
+		return tokens.size() + users.size() + shared.size();
 	}
 
 	private static void afterCommit(Runnable eviction) {

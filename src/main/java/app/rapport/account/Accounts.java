@@ -37,8 +37,11 @@ public class Accounts {
 
 	private final AccountProperties properties;
 
+	private final AccessCache cache;
+
 	Accounts(AccountRepository accounts, PasswordEncoder passwordEncoder, Emails emails, Links links, AuditLog audit,
-			AccountProperties properties) {
+			AccountProperties properties, AccessCache cache) {
+		this.cache = cache;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.emails = emails;
@@ -129,6 +132,18 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public Optional<AccountSummary> find(AccountId id) {
 		return accounts.findById(id).map(AccountRepository.StoredAccount::summary);
+	}
+
+	/**
+	 * The account as last read on this node, for showing who someone is (an email to
+	 * them, a name in a notification); never older than the last committed change to it.
+	 * Not for a transaction that changes the account itself.
+	 */
+	public Optional<AccountSummary> remembered(AccountId id) {
+		return cache.shared(new RememberedAccount(id), () -> find(id));
+	}
+
+	private record RememberedAccount(AccountId id) {
 	}
 
 	@Transactional(readOnly = true)

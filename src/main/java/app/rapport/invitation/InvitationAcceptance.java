@@ -196,7 +196,7 @@ public class InvitationAcceptance {
 				accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED", title,
 				invitation.email() + " " + verb + " the invitation to join " + invitation.purpose().joinAs() + ".",
 				"/invitations");
-		accounts.find(invitation.invitedBy())
+		accounts.remembered(invitation.invitedBy())
 			.ifPresent(inviter -> emails.queue(new Email(inviter.email(), title, "invitation/response",
 					Map.of("inviterName", inviter.displayName(), "name", invitation.name(), "email",
 							invitation.email().value(), "verb", verb, "joinAs", invitation.purpose().joinAs(),

@@ -59,6 +59,7 @@ class OrganizationRepository {
 		jdbc.sql("update organization set brand_color = ?, logo_url = ? where id = ?")
 			.params(color, logoUrl, id.value())
 			.update();
+		access.organizationChanged();
 	}
 
 	void insertMember(OrganizationId id, AccountId account, OrganizationRole role) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import app.rapport.account.AccountSummary;
+import app.rapport.account.AccessCache;
 import app.rapport.account.Accounts;
 import app.rapport.account.MembershipDirectory;
 import app.rapport.audit.AuditEntry;
@@ -33,10 +34,13 @@ public class Organizations implements MembershipDirectory {
 
 	private final AuditLog audit;
 
-	Organizations(OrganizationRepository organizations, Accounts accounts, AuditLog audit) {
+	private final AccessCache remembered;
+
+	Organizations(OrganizationRepository organizations, Accounts accounts, AuditLog audit, AccessCache remembered) {
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.remembered = remembered;
 	}
 
 	/** Creates an organization with its first owner. */
@@ -76,13 +80,16 @@ public class Organizations implements MembershipDirectory {
 	/**
 	 * The organization as a sender of invitations, read with whether an owner of it has
 	 * confirmed their email: invitations are only sent then, so a throwaway sign-up
-	 * cannot be used to send email to strangers.
+	 * cannot be used to send email to strangers. Remembered between requests until the
+	 * organization, a membership or an account changes ({@link AccessCache#shared}).
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Sender> sender(OrganizationId id) {
-		return organizations.findWithOwners(id)
+		return remembered.shared(new SenderKey(id), () -> organizations.findWithOwners(id)
 			.map(found -> new Sender(found.organization(),
-					accounts.findAll(found.owners()).values().stream().anyMatch(AccountSummary::emailVerified)));
+					accounts.findAll(found.owners()).values().stream().anyMatch(AccountSummary::emailVerified))));
+	}
+
+	private record SenderKey(OrganizationId id) {
 	}
 
 	/** An organization and whether it may send invitations yet. */
@@ -90,9 +97,8 @@ public class Organizations implements MembershipDirectory {
 	}
 
 	/** How emails sent on behalf of the organization look. */
-	@Transactional(readOnly = true)
 	public Branding branding(OrganizationId id) {
-		return organizations.find(id).map(Organization::branding).orElse(Branding.rapport());
+		return sender(id).map(sender -> sender.organization().branding()).orElse(Branding.rapport());
 	}
 
 	/**

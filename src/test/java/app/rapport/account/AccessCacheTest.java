@@ -160,4 +160,24 @@ class AccessCacheTest {
 		assertThat(cache.size()).isZero();
 	}
 
+	@Test
+	void sharedEntriesAreForgottenAtAnyChange() {
+		cache.goLive();
+		AtomicInteger brandingReads = new AtomicInteger();
+		record BrandingKey(int organization) {
+		}
+		java.util.function.Supplier<Optional<String>> load = () -> {
+			brandingReads.incrementAndGet();
+			return Optional.of("#123456");
+		};
+		cache.shared(new BrandingKey(1), load);
+		cache.shared(new BrandingKey(1), load);
+		assertThat(brandingReads).hasValue(1);
+
+		cache.evict(Set.of(UUID.randomUUID()), false);
+		cache.shared(new BrandingKey(1), load);
+
+		assertThat(brandingReads).as("a change to any account may change what spans several").hasValue(2);
+	}
+
 }

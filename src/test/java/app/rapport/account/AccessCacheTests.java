@@ -171,4 +171,60 @@ class AccessCacheTests {
 		assertThat(api.get("/api/v1/me").body()).contains("Renamed Person");
 	}
 
+	@Test
+	void anOwnerWhoseConfirmationIsUndoneOnAnotherNodeCannotInvite() {
+		Provider provider = providers.provider("Unconfirmed Elsewhere Coaching");
+		RapportClient api = providers.ownerApi(port, provider);
+		assertThat(invite(api).statusCode()).as("the sender is remembered as confirmed").isEqualTo(201);
+
+		jdbc.sql("update account set email_verified_at = null where id = ?").param(provider.owner().value()).update();
+
+		await().atMost(MOMENTS).until(() -> invite(api).statusCode() == 409);
+	}
+
+	@Test
+	void brandingChangedOnAnotherNodeIsInTheNextEmails() {
+		Provider provider = providers.provider("Rebranded Elsewhere Coaching");
+		RapportClient api = providers.ownerApi(port, provider);
+		assertThat(invite(api).statusCode()).isEqualTo(201);
+
+		jdbc.sql("update organization set brand_color = '#aa3300' where id = ?").param(provider.id().value()).update();
+
+		await().atMost(MOMENTS).until(() -> {
+			invite(api);
+			return jdbc.sql("""
+					select model -> 'branding' ->> 'color' from email_outbox
+					where organization_id = ? order by created_at desc limit 1""")
+				.param(provider.id().value())
+				.query(String.class)
+				.single()
+				.equals("#aa3300");
+		});
+	}
+
+	@Test
+	void anOrganizationRenamedOnThisNodeSignsTheVeryNextEmail() {
+		Provider provider = providers.provider("Renamed Here Coaching");
+		RapportClient api = providers.ownerApi(port, provider);
+		assertThat(invite(api).statusCode()).isEqualTo(201);
+
+		assertThat(api.api("PATCH", "/api/v1/organization", "{\"name\":\"Renamed Again Coaching\"}").statusCode())
+			.isEqualTo(200);
+		assertThat(invite(api).statusCode()).isEqualTo(201);
+
+		assertThat(jdbc.sql("""
+				select model -> 'branding' ->> 'name' from email_outbox
+				where organization_id = ? order by created_at desc limit 1""")
+			.param(provider.id().value())
+			.query(String.class)
+			.single()).isEqualTo("Renamed Again Coaching");
+	}
+
+	private static java.net.http.HttpResponse<String> invite(RapportClient api) {
+		String email = Providers.uniqueEmail("remembered");
+		return api.api("POST", "/api/v1/clients/individuals",
+				"{\"invite\":true,\"clients\":[{\"firstName\":\"Re\",\"lastName\":\"Member\",\"email\":\"" + email
+						+ "\"}]}");
+	}
+
 }
