@@ -56,14 +56,14 @@ public class CurrentUsers {
 		UUID tokenOrganization = principal.tokenOrganizationId();
 		OrganizationId chosen = tokenOrganization != null ? null : chosenOrganization(request);
 		return cache.user(principal.accountId(), chosen == null ? null : chosen.value(), tokenOrganization,
-				() -> read(principal, chosen));
+				() -> read(principal, tokenOrganization, chosen));
 	}
 
-	private Optional<CurrentUser> read(RapportPrincipal principal, @Nullable OrganizationId chosen) {
+	private Optional<CurrentUser> read(RapportPrincipal principal, @Nullable UUID tokenOrganization,
+			@Nullable OrganizationId chosen) {
 		AccountId accountId = new AccountId(principal.accountId());
 		var known = principal.tokenAccount();
 		return (known != null ? Optional.of(known) : accounts.findById(accountId)).map(account -> {
-			UUID tokenOrganization = principal.tokenOrganizationId();
 			OrganizationId preferred = tokenOrganization != null ? new OrganizationId(tokenOrganization) : chosen;
 			var membership = memberships.activeMembership(accountId, preferred)
 				.filter(m -> tokenOrganization == null || m.organizationId().value().equals(tokenOrganization));
