@@ -19,9 +19,11 @@ import app.rapport.shared.AccountId;
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
+import app.rapport.shared.WritesAtCommit;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,9 +38,12 @@ class InvitationRepository {
 
 	private final JdbcTemplate batch;
 
-	InvitationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+	private final WritesAtCommit writesAtCommit;
+
+	InvitationRepository(JdbcClient jdbc, JdbcTemplate batch, WritesAtCommit writesAtCommit) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.writesAtCommit = writesAtCommit;
 	}
 
 	record NewInvitation(UUID id, OrganizationId organizationId, InvitationRequest request, String tokenHash,
@@ -53,6 +58,10 @@ class InvitationRepository {
 			                        invited_by, expires_at, next_reminder_at)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	private static final String INSERT_ONE = "with sent as (" + INSERT + " returning id)"
+			+ " insert into invitation_event (invitation_id, kind, actor_id, actor_name)"
+			+ " select id, 'SENT', ?, ? from sent";
+
 	/**
 	 * Inserts the invitations with their SENT history entries. One invitation (the
 	 * everyday case, Create New → Invite) is one statement; many are two batches, which
@@ -60,9 +69,7 @@ class InvitationRepository {
 	 */
 	void insertAll(List<NewInvitation> invitations, AccountId actor, String actorName) {
 		if (invitations.size() == 1) {
-			jdbc.sql("with sent as (" + INSERT + " returning id)"
-					+ " insert into invitation_event (invitation_id, kind, actor_id, actor_name)"
-					+ " select id, 'SENT', ?, ? from sent")
+			jdbc.sql(INSERT_ONE)
 				.params(Stream.concat(Arrays.stream(row(invitations.getFirst())), Stream.of(actor.value(), actorName))
 					.toList())
 				.update();
@@ -121,21 +128,25 @@ class InvitationRepository {
 	}
 
 	/**
+	 * The history entry (its kind is the new status) is written by the same statement.
+	 */
+	private static final String RESPOND = """
+			with done as (
+			    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null
+			    where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ?
+			    returning %1$s),
+			event as (
+			    insert into invitation_event (invitation_id, kind, actor_id, actor_name)
+			    select id, status, responded_by, name from done)
+			select %1$s from done""".formatted(COLUMNS);
+
+	/**
 	 * Accepts or declines in one statement that only matches a pending, unexpired
 	 * invitation for that email, so concurrent requests have one effect.
 	 */
 	Optional<Invitation> respond(String tokenHash, EmailAddress email, InvitationStatus outcome,
 			@Nullable AccountId respondent, Instant now) {
-		// the history entry (its kind is the new status) is written by the same statement
-		return jdbc.sql("""
-				with done as (
-				    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null
-				    where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ?
-				    returning %1$s),
-				event as (
-				    insert into invitation_event (invitation_id, kind, actor_id, actor_name)
-				    select id, status, responded_by, name from done)
-				select %1$s from done""".formatted(COLUMNS))
+		return jdbc.sql(RESPOND)
 			.params(outcome.name(), respondent == null ? null : respondent.value(), tokenHash, email.value(),
 					Timestamp.from(now))
 			.query(InvitationRepository::map)
@@ -178,40 +189,84 @@ class InvitationRepository {
 	 * invitations each of the recipients received since {@code since} from every
 	 * organization (through a function that counts past the tenant wall).
 	 */
+	private static final String SEND_COUNTS = """
+			select w.current_hour, w.previous_hour, r.email, r.received
+			from (select coalesce(sum(sent) filter (where window_start = ?), 0) as current_hour,
+			             coalesce(sum(sent) filter (where window_start < ?), 0) as previous_hour
+			      from invitation_send_window where organization_id = ? and window_start >= ?) w
+			left join rapport_invitations_received_since(?, ?) r on true""";
+
 	SendCounts sendCounts(OrganizationId organizationId, Instant window, Collection<EmailAddress> recipients,
 			Instant since) {
+		return batch.execute(SEND_COUNTS, (PreparedStatementCallback<SendCounts>) statement -> {
+			new ArgumentPreparedStatementSetter(sendCountParams(organizationId, window, recipients, since))
+				.setValues(statement);
+			try (ResultSet rs = statement.executeQuery()) {
+				return sendCounts(rs);
+			}
+		});
+	}
+
+	/**
+	 * The send counts and, in the same round trip, one invitation with its SENT history
+	 * entry (Create New → Invite, the everyday case). PostgreSQL runs the statements in
+	 * order, so the counts do not include the new invitation; when they refuse the send,
+	 * the caller's exception rolls the insert back with the rest of the transaction.
+	 */
+	SendCounts sendCountsAndInsert(OrganizationId organizationId, Instant window, Collection<EmailAddress> recipients,
+			Instant since, NewInvitation invitation, AccountId actor, String actorName) {
+		Object[] params = Stream
+			.of(Arrays.stream(sendCountParams(organizationId, window, recipients, since)),
+					Arrays.stream(row(invitation)), Stream.of(actor.value(), actorName))
+			.flatMap(s -> s)
+			.toArray();
+		return batch.execute(SEND_COUNTS + ";\n" + INSERT_ONE, (PreparedStatementCallback<SendCounts>) statement -> {
+			new ArgumentPreparedStatementSetter(params).setValues(statement);
+			statement.execute();
+			try (ResultSet rs = statement.getResultSet()) {
+				return sendCounts(rs);
+			}
+		});
+	}
+
+	private static Object[] sendCountParams(OrganizationId organizationId, Instant window,
+			Collection<EmailAddress> recipients, Instant since) {
 		Timestamp current = Timestamp.from(window);
-		long[] sent = new long[2];
+		return new Object[] { current, current, organizationId.value(),
+				Timestamp.from(window.minus(Duration.ofHours(1))),
+				recipients.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since) };
+	}
+
+	private static SendCounts sendCounts(ResultSet rs) throws SQLException {
+		long currentHour = 0;
+		long previousHour = 0;
 		Map<EmailAddress, Long> received = new HashMap<>();
-		jdbc.sql("""
-				select w.current_hour, w.previous_hour, r.email, r.received
-				from (select coalesce(sum(sent) filter (where window_start = ?), 0) as current_hour,
-				             coalesce(sum(sent) filter (where window_start < ?), 0) as previous_hour
-				      from invitation_send_window where organization_id = ? and window_start >= ?) w
-				left join rapport_invitations_received_since(?, ?) r on true""")
-			.params(current, current, organizationId.value(), Timestamp.from(window.minus(Duration.ofHours(1))),
-					recipients.stream().map(EmailAddress::value).toArray(String[]::new), Timestamp.from(since))
-			.query((RowCallbackHandler) rs -> {
-				sent[0] = rs.getLong(1);
-				sent[1] = rs.getLong(2);
-				String email = rs.getString(3);
-				if (email != null) {
-					received.put(new EmailAddress(email), rs.getLong(4));
-				}
-			});
-		return new SendCounts(sent[0], sent[1], received);
+		while (rs.next()) {
+			currentHour = rs.getLong(1);
+			previousHour = rs.getLong(2);
+			String email = rs.getString(3);
+			if (email != null) {
+				received.put(new EmailAddress(email), rs.getLong(4));
+			}
+		}
+		return new SendCounts(currentHour, previousHour, received);
 	}
 
 	record SendCounts(long currentHour, long previousHour, Map<EmailAddress, Long> receivedByRecipient) {
 	}
 
+	/**
+	 * Counts the sends in one of the hour's shards, written just before the commit: the
+	 * shard's row lock, which parallel sends of the organization queue for, is then held
+	 * only for the commit.
+	 */
 	void countSent(OrganizationId organizationId, Instant window, int count) {
-		jdbc.sql(
-				"""
-						insert into invitation_send_window (organization_id, window_start, shard, sent) values (?, ?, ?, ?)
-						on conflict (organization_id, window_start, shard) do update set sent = invitation_send_window.sent + excluded.sent""")
-			.params(organizationId.value(), Timestamp.from(window), ThreadLocalRandom.current().nextInt(8), count)
-			.update();
+		writesAtCommit
+			.add("""
+					insert into invitation_send_window (organization_id, window_start, shard, sent) values (?, ?, ?, ?)
+					on conflict (organization_id, window_start, shard) do update set sent = invitation_send_window.sent + excluded.sent""",
+					List.<Object[]>of(new Object[] { organizationId.value(), Timestamp.from(window),
+							ThreadLocalRandom.current().nextInt(8), count }));
 	}
 
 	int forgetSendWindowsBefore(Instant before) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,6 @@ public class Invitations {
 			checkRole(inviter, request);
 		}
 		checkCanSend(sender);
-		checkRateLimits(organizationId, requests);
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
 		List<InvitationRepository.NewInvitation> rows = new ArrayList<>(requests.size());
@@ -114,11 +114,21 @@ public class Invitations {
 			entries.add(new AuditEntry("INVITATION_SENT", organizationId, inviter.accountId(), inviter.email().value(),
 					request.email().value(), request.purpose().name()));
 		}
-		invitations.insertAll(rows, inviter.accountId(), inviter.displayName());
+		Limits limits = limits(requests);
+		if (rows.size() == 1) {
+			// one round trip for the limits and the insert; a refusal below rolls the
+			// insert back
+			checkRateLimits(limits, requests, invitations.sendCountsAndInsert(organizationId, limits.window(),
+					limits.recipients(), limits.since(), rows.getFirst(), inviter.accountId(), inviter.displayName()));
+		}
+		else {
+			checkRateLimits(limits, requests,
+					invitations.sendCounts(organizationId, limits.window(), limits.recipients(), limits.since()));
+			invitations.insertAll(rows, inviter.accountId(), inviter.displayName());
+		}
 		List<UUID> ids = rows.stream().map(InvitationRepository.NewInvitation::id).toList();
 		emails.queueAll(mails);
 		audit.recordAll(entries);
-		// last, so that the counter's row lock is held only until the commit
 		countSent(organizationId, rows.size());
 		return ids.stream().map(InvitationId::new).toList();
 	}
@@ -158,10 +168,12 @@ public class Invitations {
 		}
 		Branding branding = organization.branding();
 		Instant expiresAt = now.plus(Duration.ofDays(organization.invitationValidityDays()));
-		checkRateLimits(organizationId,
-				found.stream()
-					.map(i -> new InvitationRequest(i.purpose(), i.subjectId(), i.email(), i.name(), i.role()))
-					.toList());
+		List<InvitationRequest> requests = found.stream()
+			.map(i -> new InvitationRequest(i.purpose(), i.subjectId(), i.email(), i.name(), i.role()))
+			.toList();
+		Limits limits = limits(requests);
+		checkRateLimits(limits, requests,
+				invitations.sendCounts(organizationId, limits.window(), limits.recipients(), limits.since()));
 		List<Email> mails = new ArrayList<>();
 		List<AuditEntry> entries = new ArrayList<>();
 		for (Invitation invitation : found) {
@@ -254,22 +266,36 @@ public class Invitations {
 	 * more than 50 addresses skip the per-recipient count (each of them is new to the
 	 * list).
 	 */
-	private void checkRateLimits(OrganizationId organizationId, List<InvitationRequest> requests) {
+	/**
+	 * What the limits of a send read: the clock hour, the recipients to count, since
+	 * when.
+	 */
+	private record Limits(Instant now, Instant window, Map<EmailAddress, Integer> perRecipient, boolean countRecipients,
+			Instant since) {
+
+		Collection<EmailAddress> recipients() {
+			return countRecipients ? perRecipient.keySet() : List.of();
+		}
+
+	}
+
+	private Limits limits(List<InvitationRequest> requests) {
 		Instant now = clock.instant();
-		Instant window = hourOf(now);
 		Map<EmailAddress, Integer> perRecipient = new HashMap<>();
 		requests.forEach(r -> perRecipient.merge(r.email(), 1, Integer::sum));
-		boolean countRecipients = perRecipient.size() <= 50;
-		InvitationRepository.SendCounts counts = invitations.sendCounts(organizationId, window,
-				countRecipients ? perRecipient.keySet() : List.of(), now.minus(Duration.ofDays(1)));
-		double previousShare = 1 - Duration.between(window, now).toMillis() / 3_600_000.0;
+		return new Limits(now, hourOf(now), perRecipient, perRecipient.size() <= 50, now.minus(Duration.ofDays(1)));
+	}
+
+	private void checkRateLimits(Limits limits, List<InvitationRequest> requests,
+			InvitationRepository.SendCounts counts) {
+		double previousShare = 1 - Duration.between(limits.window(), limits.now()).toMillis() / 3_600_000.0;
 		long sentInTheLastHour = counts.currentHour() + (long) Math.ceil(counts.previousHour() * previousShare);
 		if (sentInTheLastHour + requests.size() > properties.maxPerOrganizationPerHour()) {
 			throw Problem.tooManyRequests("Your organization can send " + properties.maxPerOrganizationPerHour()
 					+ " invitations per hour. Try again later.");
 		}
-		if (countRecipients) {
-			for (Map.Entry<EmailAddress, Integer> entry : perRecipient.entrySet()) {
+		if (limits.countRecipients()) {
+			for (Map.Entry<EmailAddress, Integer> entry : limits.perRecipient().entrySet()) {
 				if (counts.receivedByRecipient().getOrDefault(entry.getKey(), 0L) + entry.getValue() > properties
 					.maxPerRecipientPerDay()) {
 					throw Problem.tooManyRequests(entry.getKey() + " received " + properties.maxPerRecipientPerDay()

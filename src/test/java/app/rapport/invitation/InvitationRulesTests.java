@@ -174,6 +174,18 @@ class InvitationRulesTests {
 			.param(sixth.id().value())
 			.query(Long.class)
 			.single()).as("nothing is stored").isZero();
+		// the single send writes its invitation in the round trip that reads the limits:
+		// the refusal rolls it back, with its history entry, email and counter
+		assertThat(jdbc.sql("select count(*) from invitation where email = ?").param(email).query(Long.class).single())
+			.isEqualTo(5);
+		assertThat(jdbc.sql("select coalesce(sum(sent), 0) from invitation_send_window where organization_id = ?")
+			.param(sixth.id().value())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select count(*) from email_outbox where recipient = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).isEqualTo(5);
 	}
 
 	String clients(String prefix, int count) {
