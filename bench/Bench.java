@@ -304,8 +304,6 @@ public class Bench {
 	static void invitationScenario() throws Exception {
 		int concurrency = 8;
 		int total = QUICK ? 1000 : 5000;
-		String auth = "Bearer " + token;
-		Request invite = inviting(auth);
 		// statistics as autovacuum would keep them in a running system: without this, the run right after the
 		// warm-up plans against tables the planner still believes empty
 		Runnable analyze = () -> {
@@ -327,24 +325,22 @@ public class Bench {
 				       md5(random()::text) || n, '%s', now() + interval '14 days'
 				from generate_series(1, 100000) n""".formatted(crowdedOrg[0], crowdedOrg[1]));
 		System.out.printf("Seeded 100,000 pending invitations in %.1f s%n", (System.nanoTime() - started) / 1e9);
-		Request inviteCrowded = inviting("Bearer " + crowdedOrg[2]);
 		Request sameRows = sameRowsPerInvitation();
-		Request liveness = w -> get("/actuator/health/liveness", null, null);
-		work(concurrency, QUICK ? 300 : 3000, invite);
-		work(concurrency, QUICK ? 300 : 1500, inviteCrowded);
-		work(concurrency, QUICK ? 300 : 1500, sameRows);
-		work(concurrency, 1000, liveness);
+		work(concurrency, QUICK ? 300 : 3000, sameRows);
+		wrkPosts(concurrency, QUICK ? 300 : 3000, "invite", token);
+		wrkPosts(concurrency, QUICK ? 300 : 1500, "invite", crowdedOrg[2]);
+		wrkRun(concurrency, Duration.ofSeconds(2), "/actuator/health/liveness", "none");
 		List<Figures> emptyRuns = new ArrayList<>();
 		List<Figures> crowdedRuns = new ArrayList<>();
 		List<Figures> ceilingRuns = new ArrayList<>();
 		List<Figures> trivialRuns = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			analyze.run();
-			emptyRuns.add(work(concurrency, total, invite));
+			emptyRuns.add(wrkPosts(concurrency, total, "invite", token));
 			analyze.run();
-			crowdedRuns.add(work(concurrency, total, inviteCrowded));
+			crowdedRuns.add(wrkPosts(concurrency, total, "invite", crowdedOrg[2]));
 			ceilingRuns.add(work(concurrency, total, sameRows));
-			trivialRuns.add(work(concurrency, total, liveness));
+			trivialRuns.add(wrkRun(concurrency, Duration.ofSeconds(QUICK ? 1 : 3), "/actuator/health/liveness", "none"));
 		}
 		Figures empty = median(emptyRuns);
 		Figures crowded = median(crowdedRuns);
@@ -364,14 +360,41 @@ public class Bench {
 
 	static final AtomicInteger NEXT = new AtomicInteger();
 
-	/** One single invitation through the API, each to a new address. */
-	static Request inviting(String auth) {
-		return w -> {
-			int n = NEXT.incrementAndGet();
-			post("/api/v1/clients/individuals", auth, """
-					{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite %d","email":"ada-%d@invite.example"}]}"""
-				.formatted(n, n), 201);
-		};
+	/**
+	 * Fixed-count POSTs from wrk (bench/post.lua), as light on the shared CPU as the GET scenarios' load:
+	 * "invite" sends {@code total} single invitations with the API token {@code key}, each to a new address;
+	 * "accept" accepts the invitations seeded under the tag {@code key}, each as its own account.
+	 */
+	static Figures wrkPosts(int connections, int total, String mode, String key) throws Exception {
+		String tag = mode.equals("invite") ? "w" + NEXT.incrementAndGet() : key;
+		List<String> command = List.of("wrk", "-t2", "-c" + connections, "-d300s", "--timeout", "30s", "-s",
+				"bench/post.lua", BASE + "/", "--", mode, key, String.valueOf(total), tag);
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		int done = 0;
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				output.append(line).append('\n');
+				if (line.equals("DONE") && ++done == 2) {
+					// both threads sent their share: wrk reports at SIGINT
+					new ProcessBuilder("kill", "-INT", String.valueOf(wrk.pid())).start().waitFor();
+				}
+			}
+		}
+		wrk.waitFor();
+		Matcher result = Pattern.compile("RESULT (\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+) (\\d+)").matcher(output);
+		if (!result.find() || !result.group(6).equals("0") || !result.group(7).equals("0")
+				|| Integer.parseInt(result.group(1)) != total) {
+			throw new IllegalStateException("wrk did not complete " + total + " " + mode + " requests without errors:\n" + output);
+		}
+		if (mode.equals("invite")) {
+			String sent = one("select count(*) from invitation where email like 'ada-" + tag + "-%'");
+			if (Integer.parseInt(sent) != total) {
+				throw new IllegalStateException(sent + " of " + total + " invitations stored (" + tag + ")");
+			}
+		}
+		return new Figures(total / Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
+				Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), total);
 	}
 
 	static double trivial8;
@@ -637,10 +660,7 @@ public class Bench {
 			String tag = "acc" + run;
 			int n = run == 0 ? total / 3 : total;
 			seedInvitedAccounts(company, tag, n);
-			Figures f = counted(8, 0, n, w -> {
-				int i = NEXT.incrementAndGet() % n;
-				post("/api/v1/join/accept", "Bearer rpt_" + tag + "_" + i, "{\"token\":\"tok_" + tag + "_" + i + "\"}", 200);
-			}, () -> NEXT.set(-1));
+			Figures f = wrkPosts(8, n, "accept", tag);
 			String owned = one("select count(*) from client_record where status = 'OWNED' and email like '" + tag + "-%'");
 			if (Integer.parseInt(owned) != n) {
 				throw new IllegalStateException(owned + " of " + n + " records owned after accepting (" + tag + ")");
