@@ -210,12 +210,17 @@ public class Bench {
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		wrk.waitFor();
+		return wrkFigures(output, path);
+	}
+
+	/** The figures of the RESULT line that bench/wrk.lua and bench/post.lua print; fails on any error. */
+	static Figures wrkFigures(CharSequence output, String what) {
 		Matcher result = Pattern.compile("RESULT (\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+) (\\d+)").matcher(output);
 		if (!result.find()) {
-			throw new IllegalStateException("wrk gave no result for " + path + ":\n" + output);
+			throw new IllegalStateException("wrk gave no result for " + what + ":\n" + output);
 		}
 		if (!result.group(6).equals("0") || !result.group(7).equals("0")) {
-			throw new IllegalStateException("wrk saw errors for " + path + ":\n" + output);
+			throw new IllegalStateException("wrk saw errors for " + what + ":\n" + output);
 		}
 		long requests = Long.parseLong(result.group(1));
 		return new Figures(requests / Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
@@ -382,10 +387,9 @@ public class Bench {
 			}
 		}
 		wrk.waitFor();
-		Matcher result = Pattern.compile("RESULT (\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+) ([\\d.]+) (\\d+) (\\d+)").matcher(output);
-		if (!result.find() || !result.group(6).equals("0") || !result.group(7).equals("0")
-				|| Integer.parseInt(result.group(1)) != total) {
-			throw new IllegalStateException("wrk did not complete " + total + " " + mode + " requests without errors:\n" + output);
+		Figures figures = wrkFigures(output, mode);
+		if (figures.count() != total) {
+			throw new IllegalStateException("wrk completed " + figures.count() + " of " + total + " " + mode + " requests:\n" + output);
 		}
 		if (mode.equals("invite")) {
 			String sent = one("select count(*) from invitation where email like 'ada-" + tag + "-%'");
@@ -393,8 +397,7 @@ public class Bench {
 				throw new IllegalStateException(sent + " of " + total + " invitations stored (" + tag + ")");
 			}
 		}
-		return new Figures(total / Double.parseDouble(result.group(2)), Double.parseDouble(result.group(3)),
-				Double.parseDouble(result.group(4)), Double.parseDouble(result.group(5)), total);
+		return figures;
 	}
 
 	static double trivial8;
