@@ -40,6 +40,10 @@ public class Problem extends RuntimeException {
 		return new Problem(410, "Gone", message);
 	}
 
+	public static Problem tooLarge(String message) {
+		return new Problem(413, "Content too large", message);
+	}
+
 	public static Problem tooManyRequests(String message) {
 		return new Problem(429, "Too many requests", message);
 	}
