@@ -238,9 +238,16 @@ public abstract class BrowserTest {
 		waitUntilLoaded();
 	}
 
+	/**
+	 * The visible button saying {@code text}, scrolled to the middle of the window so no
+	 * sticky bar or toast covers it.
+	 */
 	private WebElement button(String text) {
-		return wait.until(ExpectedConditions
+		WebElement button = wait.until(ExpectedConditions
 			.elementToBeClickable(By.xpath("//button[normalize-space()=" + xpathLiteral(text) + "]")));
+		((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", button);
+		return button;
 	}
 
 	// --- Waiting

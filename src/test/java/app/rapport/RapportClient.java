@@ -120,6 +120,42 @@ public final class RapportClient {
 		return send(builder.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
+	/** Sends a binary body with its content type (image uploads, for instance). */
+	public HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", contentType)
+			.header("Accept", "application/json");
+		if (bearer == null && !"GET".equals(method)) {
+			if (csrf == null) {
+				get("/sign-in");
+			}
+			builder.header("X-CSRF-TOKEN", csrf);
+		}
+		return send(builder.method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+	}
+
+	/**
+	 * Posts one file through a page's form as a browser does: multipart, with the CSRF
+	 * field.
+	 */
+	public HttpResponse<String> upload(String path, String field, String fileName, String contentType, byte[] content) {
+		if (csrf == null) {
+			get("/sign-in");
+		}
+		String boundary = "----rapport" + java.util.UUID.randomUUID();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build());
+	}
+
 	public HttpResponse<String> signIn(String email, String password) {
 		get("/sign-in");
 		HttpResponse<String> response = post("/sign-in", Map.of("email", email, "password", password));

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 			"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/dev/mailbox/**", "/api/v1/sign-up", "/api/v1/password-resets", "/api/v1/password-resets/confirm",
 			"/api/v1/email-verifications", "/join", "/join/register", "/join/decline", "/api/v1/join/lookup",
-			"/api/v1/join/register", "/api/v1/join/decline" };
+			"/api/v1/join/register", "/api/v1/join/decline", "/community-logos/**" };
 
 	/**
 	 * Public JSON endpoints act on no session (the token or email in the body is the
@@ -51,7 +51,7 @@ class SecurityConfiguration {
 	 */
 	private static final String[] PUBLIC_API = { "/api/v1/sign-up", "/api/v1/password-resets",
 			"/api/v1/password-resets/confirm", "/api/v1/email-verifications", "/api/v1/join/lookup",
-			"/api/v1/join/register", "/api/v1/join/decline" };
+			"/api/v1/join/register", "/api/v1/join/decline", "/community-logos/**" };
 
 	/**
 	 * Spring Security would otherwise wrap each of its filters in an observation on every

@@ -55,9 +55,12 @@ public class InvitationAcceptance {
 
 	private final Clock clock;
 
+	private final List<InvitationWordings> wordings;
+
 	InvitationAcceptance(InvitationRepository invitations, Organizations organizations, Accounts accounts,
 			Notifications notifications, Emails emails, AuditLog audit, Links links, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, List<InvitationWordings> wordings) {
+		this.wordings = wordings;
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.accounts = accounts;
@@ -69,9 +72,14 @@ public class InvitationAcceptance {
 		this.clock = clock;
 	}
 
-	/** What the invitation page shows about a live invitation. */
+	/**
+	 * What the invitation page shows about a live invitation.
+	 *
+	 * @param registrationText what the inviting organization wrote for its registration
+	 * page, one entry a paragraph
+	 */
 	public record OpenInvitation(Invitation invitation, String organizationName, String inviterName,
-			boolean accountExists) {
+			boolean accountExists, List<String> registrationText) {
 	}
 
 	/**
@@ -94,9 +102,14 @@ public class InvitationAcceptance {
 				String organizationName = organizations.find(invitation.organizationId())
 					.map(Organization::name)
 					.orElse("Rapport");
+				List<String> registrationText = wordings.stream()
+					.map(w -> w.registrationText(invitation.organizationId(), invitation.purpose()))
+					.filter(text -> !text.isEmpty())
+					.findFirst()
+					.orElse(List.of());
 				return new OpenInvitation(invitation, organizationName,
 						accounts.find(invitation.invitedBy()).map(AccountSummary::displayName).orElse("Someone"),
-						accounts.findByEmail(invitation.email()).isPresent());
+						accounts.findByEmail(invitation.email()).isPresent(), registrationText);
 			});
 	}
 

@@ -154,8 +154,9 @@ class InvitationJobs {
 					id -> organizations.find(id).orElseThrow());
 			String inviterName = inviterNames.computeIfAbsent(invitation.invitedBy(),
 					id -> accounts.find(id).map(AccountSummary::displayName).orElse("Someone"));
-			mails.add(sender.invitationEmail(invitation.email(), invitation.name(), invitation.purpose(), inviterName,
-					organization, organizations.branding(organization.id()), token, invitation.expiresAt(), true));
+			mails.add(sender.invitationEmail(invitation.email(), invitation.name(), invitation.purpose(),
+					invitation.subjectId(), inviterName, organization, organizations.branding(organization.id()), token,
+					invitation.expiresAt(), true));
 		}
 		if (!due.isEmpty()) {
 			invitations.recordEvents(due.stream().map(d -> d.invitation().id().value()).toList(), "REMINDED", null,

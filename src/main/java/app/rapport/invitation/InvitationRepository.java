@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -172,6 +174,42 @@ class InvitationRepository {
 			.params(tokenHash, Timestamp.from(expiresAt),
 					nextReminderAt == null ? null : Timestamp.from(nextReminderAt), id.value(), organizationId.value())
 			.update() == 1;
+	}
+
+	/** Revokes every pending invitation about one record, returning them. */
+	List<Invitation> revokePendingFor(OrganizationId organizationId, UUID subjectId, AccountId actor) {
+		return jdbc
+			.sql("""
+					update invitation set status = 'REVOKED', responded_by = ?, responded_at = now(), next_reminder_at = null
+					where organization_id = ? and subject_id = ? and status = 'PENDING'
+					returning %s"""
+				.formatted(COLUMNS))
+			.params(actor.value(), organizationId.value(), subjectId)
+			.query(InvitationRepository::map)
+			.list();
+	}
+
+	/**
+	 * The newest pending, unexpired invitations about one record, with who sent them.
+	 */
+	List<Invitation> pendingFor(OrganizationId organizationId, UUID subjectId, Instant now, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from invitation where subject_id = ? and organization_id = ? and status = 'PENDING' and expires_at > ?
+				order by created_at desc limit ?""")
+			.params(subjectId, organizationId.value(), Timestamp.from(now), limit)
+			.query(InvitationRepository::map)
+			.list();
+	}
+
+	Set<EmailAddress> pendingEmails(OrganizationId organizationId, UUID subjectId, Collection<EmailAddress> emails,
+			Instant now) {
+		return new HashSet<>(jdbc.sql("""
+				select email from invitation where organization_id = ? and email = any(?) and subject_id = ?
+				  and status = 'PENDING' and expires_at > ?""")
+			.params(organizationId.value(), emails.stream().map(EmailAddress::value).toArray(String[]::new), subjectId,
+					Timestamp.from(now))
+			.query((rs, n) -> new EmailAddress(rs.getString(1)))
+			.list());
 	}
 
 	boolean revoke(OrganizationId organizationId, InvitationId id, AccountId actor) {

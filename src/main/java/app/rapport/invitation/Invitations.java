@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import app.rapport.audit.AuditEntry;
@@ -61,12 +63,19 @@ public class Invitations {
 
 	private final TenantScope tenantScope;
 
+	/** Purposes whose email an organization may word itself (its community's). */
+	static final Set<InvitationPurpose> WORDED = EnumSet.of(InvitationPurpose.PROGRAM_MEMBER,
+			InvitationPurpose.ONE_TO_ONE_CLIENT);
+
+	private final List<InvitationWordings> wordings;
+
 	private volatile DayText expiryText = new DayText(Long.MIN_VALUE, "");
 
 	Invitations(InvitationRepository invitations, Organizations organizations, Emails emails, AuditLog audit,
 			Links links, InvitationProperties properties, Clock clock, ApplicationEventPublisher events,
-			TenantScope tenantScope) {
+			TenantScope tenantScope, List<InvitationWordings> wordings) {
 		this.tenantScope = tenantScope;
+		this.wordings = wordings;
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.emails = emails;
@@ -109,8 +118,8 @@ public class Invitations {
 			UUID id = UUID.randomUUID();
 			rows.add(new InvitationRepository.NewInvitation(id, organizationId, request, token.hash(),
 					inviter.accountId(), expiresAt, firstReminder(now, expiresAt)));
-			mails.add(invitationEmail(request.email(), request.name(), request.purpose(), inviter.displayName(),
-					organization, branding, token, expiresAt, false));
+			mails.add(invitationEmail(request.email(), request.name(), request.purpose(), request.subjectId(),
+					inviter.displayName(), organization, branding, token, expiresAt, false));
 			entries.add(new AuditEntry("INVITATION_SENT", organizationId, inviter.accountId(), inviter.email().value(),
 					request.email().value(), request.purpose().name()));
 		}
@@ -180,7 +189,7 @@ public class Invitations {
 			SecretToken token = SecretToken.generate();
 			invitations.renew(organizationId, invitation.id(), token.hash(), expiresAt, firstReminder(now, expiresAt));
 			mails.add(invitationEmail(invitation.email(), invitation.name(), invitation.purpose(),
-					inviter.displayName(), organization, branding, token, expiresAt, false));
+					invitation.subjectId(), inviter.displayName(), organization, branding, token, expiresAt, false));
 			entries.add(new AuditEntry("INVITATION_RESENT", organizationId, inviter.accountId(),
 					inviter.email().value(), invitation.email().value(), invitation.purpose().name()));
 		}
@@ -211,6 +220,54 @@ public class Invitations {
 				invitation.email().value(), invitation.purpose().name()));
 		events.publishEvent(new InvitationRevoked(id, organizationId, invitation.purpose(), invitation.subjectId(),
 				inviter.accountId()));
+	}
+
+	/**
+	 * Revokes every pending invitation about one record (a program being archived), so
+	 * none of their links works any more. Owners and admins only.
+	 * @return how many were revoked
+	 */
+	@Transactional
+	public int revokePendingFor(CurrentUser user, UUID subjectId) {
+		OrganizationId organizationId = user.requireAdmin();
+		tenantScope.enter(organizationId);
+		List<Invitation> revoked = invitations.revokePendingFor(organizationId, subjectId, user.accountId());
+		if (revoked.isEmpty()) {
+			return 0;
+		}
+		invitations.recordEvents(revoked.stream().map(i -> i.id().value()).toList(), "REVOKED", user.accountId(),
+				user.displayName());
+		audit.recordAll(revoked.stream()
+			.map(i -> new AuditEntry("INVITATION_REVOKED", organizationId, user.accountId(), user.email().value(),
+					i.email().value(), i.purpose().name()))
+			.toList());
+		for (Invitation invitation : revoked) {
+			events.publishEvent(new InvitationRevoked(invitation.id(), organizationId, invitation.purpose(),
+					invitation.subjectId(), user.accountId()));
+		}
+		return revoked.size();
+	}
+
+	/**
+	 * The newest pending invitations about one record (a program's people still to join),
+	 * at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<Invitation> pendingFor(OrganizationId organizationId, UUID subjectId, int limit) {
+		tenantScope.enter(organizationId);
+		return invitations.pendingFor(organizationId, subjectId, clock.instant(), limit);
+	}
+
+	/**
+	 * Which of these addresses already have a pending invitation about one record (a
+	 * program), so they are not invited twice.
+	 */
+	@Transactional(readOnly = true)
+	public Set<EmailAddress> pendingEmails(OrganizationId organizationId, UUID subjectId,
+			Collection<EmailAddress> emails) {
+		tenantScope.enter(organizationId);
+		return emails.isEmpty() ? Set.of()
+				: invitations.pendingEmails(organizationId, subjectId, emails, clock.instant());
 	}
 
 	/** Invitations about one record (a client), newest first, with their history. */
@@ -338,10 +395,22 @@ public class Invitations {
 	private record DayText(long day, String text) {
 	}
 
-	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose, String inviterName,
-			Organization organization, Branding branding, SecretToken token, Instant expiresAt, boolean reminder) {
-		String subject = (reminder ? "Reminder: " : "") + inviterName + " invited you to join " + organization.name();
+	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose, @Nullable UUID subjectId,
+			String inviterName, Organization organization, Branding branding, SecretToken token, Instant expiresAt,
+			boolean reminder) {
 		Map<String, Object> model = new HashMap<>();
+		String subject = inviterName + " invited you to join " + organization.name();
+		if (WORDED.contains(purpose)) {
+			for (InvitationWordings wording : wordings) {
+				var own = wording.emailFor(organization.id(), purpose, subjectId, name, inviterName);
+				if (own.isPresent()) {
+					subject = own.get().subject();
+					model.put("paragraphs", own.get().paragraphs());
+					break;
+				}
+			}
+		}
+		subject = (reminder ? "Reminder: " : "") + subject;
 		model.put("name", name);
 		model.put("inviterName", inviterName);
 		model.put("organizationName", organization.name());

@@ -18,6 +18,7 @@ import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
 import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +37,11 @@ public class Organizations implements MembershipDirectory {
 
 	private final AccessCache remembered;
 
-	Organizations(OrganizationRepository organizations, Accounts accounts, AuditLog audit, AccessCache remembered) {
+	private final ApplicationEventPublisher events;
+
+	Organizations(OrganizationRepository organizations, Accounts accounts, AuditLog audit, AccessCache remembered,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.audit = audit;
@@ -50,6 +55,7 @@ public class Organizations implements MembershipDirectory {
 		organizations.insert(id, kind, Organization.cleanName(name));
 		organizations.insertMember(id, owner, ownerRole);
 		audit.record(new AuditEntry("ORGANIZATION_CREATED", id, owner, null, id.toString(), kind.name()));
+		events.publishEvent(new OrganizationCreated(id, kind));
 		return id;
 	}
 
@@ -117,6 +123,20 @@ public class Organizations implements MembershipDirectory {
 		organizations.updateSettings(id, cleaned, validity);
 		audit.record(new AuditEntry("ORGANIZATION_UPDATED", id, user.accountId(), user.email().value(), id.toString(),
 				cleaned + ", invitations valid " + validity + " days"));
+		return organizations.find(id).orElseThrow();
+	}
+
+	/**
+	 * Sets the accent colour and logo of every email and page shown on the organization's
+	 * behalf. The colour must keep white text on it readable.
+	 */
+	@Transactional
+	public Organization updateBranding(CurrentUser user, String color, @Nullable String logoUrl) {
+		OrganizationId id = user.requireAdmin();
+		String checked = BrandColor.check(color);
+		organizations.updateBranding(id, checked, logoUrl);
+		audit.record(new AuditEntry("ORGANIZATION_BRANDING_UPDATED", id, user.accountId(), user.email().value(),
+				id.toString(), "colour " + checked + (logoUrl == null ? ", no logo" : ", logo " + logoUrl)));
 		return organizations.find(id).orElseThrow();
 	}
 

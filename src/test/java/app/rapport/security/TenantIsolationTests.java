@@ -104,7 +104,12 @@ class TenantIsolationTests {
 				"GET /api/v1/invitations", "GET /api/v1/me", "GET /api/v1/me/api-tokens", "GET /api/v1/my-coaching",
 				"GET /api/v1/notifications", "GET /api/v1/notifications/unread-count", "GET /api/v1/organization",
 				"GET /api/v1/organization/members", "GET /api/v1/organizations", "GET /clients/export",
-				"GET /api/v1/clients/export");
+				"GET /api/v1/clients/export", "GET /community/users", "GET /community/programs/new",
+				"GET /community/branding", "GET /my-community", "GET /api/v1/community",
+				"GET /api/v1/community/programs", "GET /api/v1/my-community");
+		// a community's logo is public like any image in an email, found by its content
+		// hash
+		rule(Kind.PUBLIC, "GET /community-logos/{organization}/{file}");
 		// state changes on the caller's own account or organization (tested in their own
 		// suites)
 		rule(Kind.OWN, "POST /account/api-tokens", "POST /account/password", "POST /account/profile",
@@ -113,7 +118,10 @@ class TenantIsolationTests {
 				"POST /notifications/read-all", "POST /api/v1/clients/companies", "POST /api/v1/clients/imports",
 				"POST /api/v1/clients/individuals", "POST /clients/import", "POST /clients/new/company",
 				"POST /clients/new/individual", "POST /settings/members/invite",
-				"POST /api/v1/organization/invitations", "POST /settings/organization", "PATCH /api/v1/organization");
+				"POST /api/v1/organization/invitations", "POST /settings/organization", "PATCH /api/v1/organization",
+				"POST /community/programs/new", "POST /community/branding", "POST /community/branding/logo",
+				"POST /community/branding/logo/remove", "PATCH /api/v1/community", "PUT /api/v1/community/logo",
+				"DELETE /api/v1/community/logo", "POST /api/v1/community/programs");
 		Map<String, String> none = Map.of();
 		foreign("GET /clients/{id}", none, null);
 		foreign("GET /clients/{id}/edit", none, null);
@@ -155,6 +163,27 @@ class TenantIsolationTests {
 		foreign("POST /account/api-tokens/{id}/revoke", none, null);
 		foreign("DELETE /api/v1/me/api-tokens/{id}", none, null);
 		foreign("POST /organizations/switch", Map.of("organizationId", "{organization}"), null);
+		// community: {id} is the victim's program, {accountId} its community-only member
+		foreign("GET /community/users/{id}", none, null);
+		foreign("GET /community/users/{id}/invite", none, null);
+		foreign("POST /community/users/{id}/invite",
+				Map.of("name", "Attacker", "email", "attacker@example.com", "role", "COACH"), null);
+		foreign("POST /community/users/{id}/members/{accountId}/remove", none, null);
+		foreign("GET /community/programs/{id}/edit", none, null);
+		foreign("POST /community/programs/{id}/edit", Map.of("name", "Stolen", "description", ""), null);
+		foreign("POST /community/programs/{id}/archive", none, null);
+		foreign("POST /community/programs/{id}/unarchive", none, null);
+		foreign("GET /api/v1/community/programs/{id}", none, null);
+		foreign("PATCH /api/v1/community/programs/{id}", none,
+				"{\"name\":\"Stolen\",\"description\":\"\",\"coachesInviteDirectly\":true}");
+		foreign("POST /api/v1/community/programs/{id}/archive", none, null);
+		foreign("POST /api/v1/community/programs/{id}/unarchive", none, null);
+		foreign("GET /api/v1/community/programs/{id}/members", none, null);
+		foreign("POST /api/v1/community/programs/{id}/invitations", none,
+				"{\"people\":[{\"name\":\"Attacker\",\"email\":\"attacker@example.com\",\"role\":\"COACH\"}]}");
+		foreign("DELETE /api/v1/community/programs/{id}/members/{accountId}", none, null);
+		foreign("GET /my-community/programs/{id}", none, null);
+		foreign("GET /api/v1/my-community/programs/{id}", none, null);
 	}
 
 	@DynamicPropertySource
@@ -233,8 +262,38 @@ class TenantIsolationTests {
 			.single());
 		ids.put("token", apiTokens.create(victim.owner(), victim.id(), "victim script").id().toString());
 		ids.put("organization", victim.id().toString());
+		// a program only the victim's admins see, and a community-only member in New
+		// Members
+		HttpResponse<String> program = victimApi.api("POST", "/api/v1/community/programs",
+				"{\"name\":\"Private Cohort\",\"description\":\"victim-program-notes\"}");
+		assertThat(program.statusCode()).as(program.body()).isEqualTo(201);
+		Matcher programId = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(program.body());
+		assertThat(programId.find()).isTrue();
+		ids.put("program", programId.group(1));
+		String newMembers = jdbc.sql("select id::text from program where organization_id = ? and is_default")
+			.param(victim.id().value())
+			.query(String.class)
+			.single();
+		String memberEmail = Providers.uniqueEmail("cora");
+		assertThat(
+				victimApi
+					.api("POST", "/api/v1/community/programs/" + newMembers + "/invitations",
+							"{\"people\":[{\"name\":\"Cora Member\",\"email\":\"" + memberEmail
+									+ "\",\"role\":\"CLIENT\"}]}")
+					.statusCode())
+			.isEqualTo(201);
+		RapportClient communityMember = new RapportClient(port);
+		String memberPath = providers.acceptPath(memberEmail);
+		communityMember.get(memberPath);
+		communityMember.post("/join/register", Map.of("token", Providers.tokenOf(memberPath), "name", "Cora Member",
+				"password", Providers.PASSWORD, "acceptTerms", "true"));
+		ids.put("programMember",
+				jdbc.sql("select id::text from account where email = ?")
+					.param(memberEmail)
+					.query(String.class)
+					.single());
 		victimMarkers = List.of("Victim Coaching Ltd", "Victimclient", victimClientEmail, "secret-note", "Victimrow",
-				"Victim notification");
+				"Victim notification", "Private Cohort", "victim-program-notes");
 
 		Provider other = providers.provider("Other Coaching");
 		Person otherCoach = providers.member(other, OrganizationRole.COACH);
@@ -273,6 +332,11 @@ class TenantIsolationTests {
 		coacheePages.signIn(coachee.email(), Providers.PASSWORD);
 		actors.put("coachee without organization",
 				new Actor("coachee without organization", coacheePages, coacheePages, false, false, false));
+		// joined the victim's New Members by invitation: sees the victim's community,
+		// never
+		// its other programs, people or clients
+		actors.put("victim's community-only member",
+				new Actor("victim's community-only member", communityMember, communityMember, false, false, true));
 		RapportClient anonymous = new RapportClient(port);
 		actors.put("anonymous", new Actor("anonymous", anonymous, anonymous, true, false, false));
 	}
@@ -397,6 +461,10 @@ class TenantIsolationTests {
 		if (path.contains("/invitations/{id}") && !path.contains("/clients/")) {
 			path = path.replace("{id}", ids.get("invitation"));
 		}
+		if (path.contains("community/")) {
+			path = path.replace("{id}", ids.get("program")).replace("{accountId}", ids.get("programMember"));
+		}
+		path = path.replace("{file}", "logo.png");
 		return path.replace("{id}", ids.get("client"))
 			.replace("{invitation}", ids.get("invitation"))
 			.replace("{accountId}", ids.get("accountId"))
@@ -442,10 +510,23 @@ class TenantIsolationTests {
 				jdbc.sql("select count(*) from audit_event where action <> 'CLIENTS_EXPORTED'")
 					.query(Long.class)
 					.single());
-		state.put("organizations",
-				jdbc.sql("select string_agg(id::text || name, ';' order by id) from organization")
-					.query(String.class)
-					.single());
+		state.put("programs", jdbc.sql(
+				"select string_agg(id::text || name || description || coalesce(archived_at::text, '') || coaches_invite_directly, ';' order by id) from program")
+			.query(String.class)
+			.single());
+		state.put("program members", jdbc.sql(
+				"select string_agg(program_id::text || account_id::text || role, ';' order by program_id, account_id) from program_member")
+			.query(String.class)
+			.single());
+		state.put("community", jdbc.sql(
+				"select count(*) + coalesce(sum(length(invitation_subject || invitation_body || registration_text)), 0) from community")
+			.query(Long.class)
+			.single());
+		state.put("logos", jdbc.sql("select count(*) from community_logo").query(Long.class).single());
+		state.put("organizations", jdbc.sql(
+				"select string_agg(id::text || name || brand_color || coalesce(logo_url, ''), ';' order by id) from organization")
+			.query(String.class)
+			.single());
 		return state;
 	}
 

@@ -138,7 +138,11 @@ class JoinController {
 	}
 
 	private static String destination(Invitation invitation) {
-		return invitation.purpose() == InvitationPurpose.COLLEAGUE ? "/app?joined" : "/my-coaching?joined";
+		return switch (invitation.purpose()) {
+			case COLLEAGUE -> "/app?joined";
+			case PROGRAM_MEMBER -> "/my-community?joined";
+			default -> "/my-coaching?joined";
+		};
 	}
 
 	private void limit(HttpServletRequest request) {

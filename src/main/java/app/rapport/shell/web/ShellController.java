@@ -27,7 +27,7 @@ class ShellController {
 	 * Areas that arrive with later releases show what they will hold, so the navigation
 	 * is stable.
 	 */
-	@GetMapping({ "/one-to-one", "/community", "/engagements" })
+	@GetMapping({ "/one-to-one", "/engagements" })
 	String upcoming(CurrentUser user, Model model, jakarta.servlet.http.HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Area area = Area.of(path);
@@ -42,9 +42,6 @@ class ShellController {
 				case "/one-to-one" -> new Area("One-to-One",
 						"Your one-to-one coaching connections: Add Contact, Add another, Send invitation.",
 						"One-to-one connections open with the community release.");
-				case "/community" -> new Area("Manage community",
-						"Your branded community: programs such as New Members, their users and content.",
-						"Community management opens with the community release.");
 				default -> new Area("Engagements",
 						"Coaching contracts between your coaches and coachees, sponsored or direct.",
 						"Engagements open with the client company release.");

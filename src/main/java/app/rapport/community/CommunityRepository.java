@@ -1,0 +1,291 @@
+package app.rapport.community;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.rapport.invitation.InvitationId;
+import app.rapport.shared.AccountId;
+import app.rapport.shared.OrganizationId;
+import app.rapport.shared.Problem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CommunityRepository {
+
+	private static final String PROGRAM = """
+			select p.id, p.name, p.description, p.is_default, p.coaches_invite_directly, p.archived_at, p.created_at,
+			       (select count(*) from program_member m where m.program_id = p.id) as members
+			from program p""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	CommunityRepository(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	record Wording(String subject, String body, String registrationText) {
+	}
+
+	Optional<Wording> wording(OrganizationId organization) {
+		return jdbc.sql(
+				"select invitation_subject, invitation_body, registration_text from community where organization_id = ?")
+			.param(organization.value())
+			.query((rs, n) -> new Wording(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	void saveWording(OrganizationId organization, Wording wording) {
+		jdbc.sql("""
+				insert into community (organization_id, invitation_subject, invitation_body, registration_text)
+				values (?, ?, ?, ?)
+				on conflict (organization_id) do update set invitation_subject = excluded.invitation_subject,
+				  invitation_body = excluded.invitation_body, registration_text = excluded.registration_text,
+				  updated_at = now()""")
+			.params(organization.value(), wording.subject(), wording.body(), wording.registrationText())
+			.update();
+	}
+
+	void saveLogo(OrganizationId organization, LogoImage logo) {
+		jdbc.sql("""
+				insert into community_logo (organization_id, sha256, png, width, height) values (?, ?, ?, ?, ?)
+				on conflict (organization_id) do update set sha256 = excluded.sha256, png = excluded.png,
+				  width = excluded.width, height = excluded.height, uploaded_at = now()""")
+			.params(organization.value(), logo.sha256(), logo.png(), logo.width(), logo.height())
+			.update();
+	}
+
+	void deleteLogo(OrganizationId organization) {
+		jdbc.sql("delete from community_logo where organization_id = ?").param(organization.value()).update();
+	}
+
+	Optional<String> logoHash(OrganizationId organization) {
+		return jdbc.sql("select sha256 from community_logo where organization_id = ?")
+			.param(organization.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** The logo's PNG when the hash is the current one: an old address finds nothing. */
+	Optional<byte[]> logo(UUID organization, String sha256) {
+		return jdbc.sql("select png from community_logo where organization_id = ? and sha256 = ?")
+			.params(organization, sha256)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/**
+	 * Creates New Members unless the community has it; two first visits at once create it
+	 * once.
+	 */
+	void ensureDefaultProgram(OrganizationId organization) {
+		jdbc.sql("""
+				insert into program (id, organization_id, name, description, is_default)
+				select ?, ?, ?, ?, true
+				where not exists (select 1 from program where organization_id = ? and is_default)
+				on conflict do nothing""")
+			.params(UUID.randomUUID(), organization.value(), Program.DEFAULT_NAME,
+					"Everyone who joins the community starts here.", organization.value())
+			.update();
+	}
+
+	List<Program> programs(OrganizationId organization) {
+		return jdbc.sql(PROGRAM + """
+				 where p.organization_id = ?
+				order by p.archived_at is not null, p.is_default desc, lower(p.name)""")
+			.param(organization.value())
+			.query(CommunityRepository::program)
+			.list();
+	}
+
+	/**
+	 * The program; with {@code share} its row stays share-locked to the end of the
+	 * transaction, so it cannot be archived while an invitation into it is sent or
+	 * accepted.
+	 */
+	Optional<Program> program(OrganizationId organization, ProgramId id, boolean share) {
+		return jdbc.sql(PROGRAM + " where p.id = ? and p.organization_id = ?" + (share ? " for share of p" : ""))
+			.params(id.value(), organization.value())
+			.query(CommunityRepository::program)
+			.optional();
+	}
+
+	boolean nameTaken(OrganizationId organization, String name, @Nullable ProgramId except) {
+		return jdbc.sql(
+				"select exists (select 1 from program where organization_id = ? and lower(name) = lower(?) and id <> ?)")
+			.params(organization.value(), name, except == null ? new UUID(0, 0) : except.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Adds the program unless its name is taken, also by a program added at the same
+	 * moment.
+	 */
+	boolean insertProgram(OrganizationId organization, ProgramId id, String name, String description,
+			boolean coachesInviteDirectly) {
+		return jdbc.sql("""
+				insert into program (id, organization_id, name, description, coaches_invite_directly)
+				values (?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(id.value(), organization.value(), name, description, coachesInviteDirectly)
+			.update() == 1;
+	}
+
+	/**
+	 * Changes the program unless another one has the name, also one renamed meanwhile.
+	 */
+	boolean updateProgram(OrganizationId organization, ProgramId id, String name, String description,
+			boolean coachesInviteDirectly) {
+		try {
+			jdbc.sql("""
+					update program set name = ?, description = ?, coaches_invite_directly = ?
+					where id = ? and organization_id = ?""")
+				.params(name, description, coachesInviteDirectly, id.value(), organization.value())
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/** Archives or restores; the default program is never archived. */
+	boolean setArchived(OrganizationId organization, ProgramId id, boolean archived) {
+		return jdbc
+			.sql("update program set archived_at = " + (archived ? "now()" : "null")
+					+ " where id = ? and organization_id = ? and not is_default and (archived_at is null) = ?")
+			.params(id.value(), organization.value(), archived)
+			.update() == 1;
+	}
+
+	/** A page of a program's members, newest first, from a keyset cursor. */
+	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable Cursor after, int limit) {
+		return jdbc.sql("""
+				select account_id, role, joined_at from program_member
+				where program_id = ? and organization_id = ?
+				  and (?::timestamptz is null or (joined_at, account_id) < (?::timestamptz, ?::uuid))
+				order by joined_at desc, account_id desc limit ?""")
+			.params(program.value(), organization.value(), after == null ? null : Timestamp.from(after.joinedAt()),
+					after == null ? null : Timestamp.from(after.joinedAt()), after == null ? null : after.accountId(),
+					limit)
+			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
+					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
+			.list();
+	}
+
+	record MemberRow(AccountId accountId, ProgramRole role, Instant joinedAt) {
+	}
+
+	boolean isMember(ProgramId program, AccountId account) {
+		return jdbc.sql("select exists (select 1 from program_member where program_id = ? and account_id = ?)")
+			.params(program.value(), account.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Adds the member; a second acceptance or a repeated event adds nothing. */
+	boolean addMember(OrganizationId organization, ProgramId program, AccountId account, ProgramRole role,
+			@Nullable AccountId invitedBy) {
+		return jdbc.sql("""
+				insert into program_member (program_id, organization_id, account_id, role, invited_by)
+				values (?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(program.value(), organization.value(), account.value(), role.name(),
+					invitedBy == null ? null : invitedBy.value())
+			.update() == 1;
+	}
+
+	boolean removeMember(OrganizationId organization, ProgramId program, AccountId account) {
+		return jdbc.sql("delete from program_member where program_id = ? and organization_id = ? and account_id = ?")
+			.params(program.value(), organization.value(), account.value())
+			.update() == 1;
+	}
+
+	void rememberInvitations(OrganizationId organization, ProgramId program, List<InvitationId> invitations,
+			List<ProgramRole> roles) {
+		List<Object[]> rows = new java.util.ArrayList<>(invitations.size());
+		for (int i = 0; i < invitations.size(); i++) {
+			rows.add(new Object[] { invitations.get(i).value(), organization.value(), program.value(),
+					roles.get(i).name() });
+		}
+		batch.batchUpdate(
+				"insert into program_invitation (invitation_id, organization_id, program_id, role) values (?, ?, ?, ?)",
+				rows);
+	}
+
+	/**
+	 * The program role an invitation grants, or empty for an invitation of no program.
+	 */
+	Optional<ProgramRole> invitedRole(InvitationId invitation, ProgramId program) {
+		return jdbc.sql("select role from program_invitation where invitation_id = ? and program_id = ?")
+			.params(invitation.value(), program.value())
+			.query((rs, n) -> ProgramRole.valueOf(rs.getString(1)))
+			.optional();
+	}
+
+	record MembershipRow(ProgramId program, String name, String description, OrganizationId organization,
+			ProgramRole role, Instant joinedAt, boolean archived) {
+	}
+
+	/** The programs a person belongs to, across communities, newest first. */
+	List<MembershipRow> membershipsOf(AccountId account, @Nullable ProgramId only) {
+		return jdbc.sql("""
+				select p.id, p.name, p.description, p.organization_id, m.role, m.joined_at, p.archived_at is not null
+				from program_member m join program p on p.id = m.program_id
+				where m.account_id = ? and (?::uuid is null or p.id = ?::uuid)
+				order by m.joined_at desc limit 200""")
+			.params(account.value(), only == null ? null : only.value(), only == null ? null : only.value())
+			.query((rs, n) -> new MembershipRow(new ProgramId(rs.getObject(1, UUID.class)), rs.getString(2),
+					rs.getString(3), new OrganizationId(rs.getObject(4, UUID.class)),
+					ProgramRole.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getBoolean(7)))
+			.list();
+	}
+
+	private static Program program(ResultSet rs, int row) throws SQLException {
+		Timestamp archived = rs.getTimestamp("archived_at");
+		return new Program(new ProgramId(rs.getObject("id", UUID.class)), rs.getString("name"),
+				rs.getString("description"), rs.getBoolean("is_default"), rs.getBoolean("coaches_invite_directly"),
+				archived == null ? null : archived.toInstant(), rs.getTimestamp("created_at").toInstant(),
+				rs.getLong("members"));
+	}
+
+	/** Where a page of members ends, opaque to callers. */
+	record Cursor(Instant joinedAt, UUID accountId) {
+
+		String encode() {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString((joinedAt + "\n" + accountId).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static @Nullable Cursor decode(@Nullable String value) {
+			if (value == null || value.isBlank()) {
+				return null;
+			}
+			try {
+				String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+				int split = decoded.indexOf('\n');
+				return new Cursor(Instant.parse(decoded.substring(0, split)),
+						UUID.fromString(decoded.substring(split + 1)));
+			}
+			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
+				throw Problem.invalid("The page cursor is not valid. Start again from the first page.");
+			}
+		}
+
+	}
+
+}
