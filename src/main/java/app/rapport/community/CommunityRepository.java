@@ -214,6 +214,10 @@ class CommunityRepository {
 			.update() == 1;
 	}
 
+	int removeAllMembers(OrganizationId organization) {
+		return jdbc.sql("delete from program_member where organization_id = ?").param(organization.value()).update();
+	}
+
 	void rememberInvitations(OrganizationId organization, ProgramId program, List<InvitationId> invitations,
 			List<ProgramRole> roles) {
 		List<Object[]> rows = new java.util.ArrayList<>(invitations.size());

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -142,8 +143,16 @@ public record LogoImage(byte[] png, int width, int height, String sha256) {
 				throw Problem.invalid("The logo is %d × %d pixels; the smallest accepted is %d × %d.".formatted(width,
 						height, MIN_SIDE, MIN_SIDE));
 			}
-			BufferedImage image = reader.read(0);
-			if (image.getWidth() != width || image.getHeight() != height) {
+			// Large sources are decoded at a fraction of their size (every n-th pixel),
+			// so a
+			// 4096 × 4096 upload takes 4 MB of pixels instead of 64 MB; what is left is
+			// at
+			// least twice the stored size, which the scaling below reduces smoothly.
+			int step = Math.max(1, Math.ceilDiv(Math.max(width, height), 2 * MAX_STORED_SIDE));
+			ImageReadParam param = reader.getDefaultReadParam();
+			param.setSourceSubsampling(step, step, 0, 0);
+			BufferedImage image = reader.read(0, param);
+			if (image.getWidth() != Math.ceilDiv(width, step) || image.getHeight() != Math.ceilDiv(height, step)) {
 				throw Problem.invalid("This file is not a readable image.");
 			}
 			return image;

@@ -4,6 +4,7 @@ import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
 import app.rapport.invitation.InvitationAccepted;
 import app.rapport.invitation.InvitationPurpose;
+import app.rapport.organization.OrganizationClosed;
 import app.rapport.organization.OrganizationCreated;
 import app.rapport.organization.OrganizationKind;
 import app.rapport.shared.Problem;
@@ -37,6 +38,16 @@ class ProgramMembership {
 	void on(OrganizationCreated created) {
 		if (created.kind() == OrganizationKind.PROVIDER) {
 			community.ensureDefaultProgram(created.organizationId());
+		}
+	}
+
+	/** A closed community's members leave all its programs. */
+	@EventListener
+	void on(OrganizationClosed closed) {
+		int left = community.removeAllMembers(closed.organizationId());
+		if (left > 0) {
+			audit.record(new AuditEntry("PROGRAM_MEMBERS_REMOVED", closed.organizationId(), closed.closedBy(), null,
+					closed.organizationId().toString(), left + " program memberships, organization closed"));
 		}
 	}
 

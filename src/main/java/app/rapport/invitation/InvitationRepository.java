@@ -176,6 +176,19 @@ class InvitationRepository {
 			.update() == 1;
 	}
 
+	/** Revokes every pending invitation of the organization, returning them. */
+	List<Invitation> revokeAllPending(OrganizationId organizationId, AccountId actor) {
+		return jdbc
+			.sql("""
+					update invitation set status = 'REVOKED', responded_by = ?, responded_at = now(), next_reminder_at = null
+					where organization_id = ? and status = 'PENDING'
+					returning %s"""
+				.formatted(COLUMNS))
+			.params(actor.value(), organizationId.value())
+			.query(InvitationRepository::map)
+			.list();
+	}
+
 	/** Revokes every pending invitation about one record, returning them. */
 	List<Invitation> revokePendingFor(OrganizationId organizationId, UUID subjectId, AccountId actor) {
 		return jdbc

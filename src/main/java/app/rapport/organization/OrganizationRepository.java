@@ -48,6 +48,34 @@ class OrganizationRepository {
 		jdbc.sql("select id from organization where id = ? for update").param(id.value()).query(UUID.class).optional();
 	}
 
+	/**
+	 * Share-locks the organization row, so that closing it waits for this transaction
+	 * (and the other way round); false when it is closed or gone.
+	 */
+	boolean lockIfOpen(OrganizationId id) {
+		return jdbc.sql("select closed_at is null from organization where id = ? for share")
+			.param(id.value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/** Marks the organization closed; false when it was closed already. */
+	boolean close(OrganizationId id) {
+		int closed = jdbc.sql("update organization set closed_at = now() where id = ? and closed_at is null")
+			.param(id.value())
+			.update();
+		access.organizationChanged();
+		return closed == 1;
+	}
+
+	/** Ends every membership of the organization, returning how many there were. */
+	int deleteMembers(OrganizationId id) {
+		int deleted = jdbc.sql("delete from membership where organization_id = ?").param(id.value()).update();
+		access.organizationChanged();
+		return deleted;
+	}
+
 	void updateSettings(OrganizationId id, String name, int invitationValidityDays) {
 		jdbc.sql("update organization set name = ?, invitation_validity_days = ? where id = ?")
 			.params(name, invitationValidityDays, id.value())

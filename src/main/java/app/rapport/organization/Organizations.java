@@ -12,8 +12,10 @@ import app.rapport.account.MembershipDirectory;
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
 import app.rapport.notification.Branding;
+import app.rapport.shared.AccessDeniedProblem;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
+import app.rapport.shared.FieldProblem;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
 import app.rapport.shared.Problem;
@@ -65,6 +67,9 @@ public class Organizations implements MembershipDirectory {
 	 */
 	@Transactional
 	public void addMember(OrganizationId id, AccountId account, OrganizationRole role) {
+		if (!organizations.lockIfOpen(id)) {
+			throw Problem.gone("This organization has been closed, so its invitations no longer work.");
+		}
 		if (organizations.roleOf(id, account).isEmpty()) {
 			organizations.insertMember(id, account, role);
 			audit.record(new AuditEntry("MEMBER_ADDED", id, account, null, account.toString(), role.name()));
@@ -138,6 +143,39 @@ public class Organizations implements MembershipDirectory {
 		audit.record(new AuditEntry("ORGANIZATION_BRANDING_UPDATED", id, user.accountId(), user.email().value(),
 				id.toString(), "colour " + checked + (logoUrl == null ? ", no logo" : ", logo " + logoUrl)));
 		return organizations.find(id).orElseThrow();
+	}
+
+	/**
+	 * Closes the organization for good: its pending invitations die, its members (and
+	 * their API tokens bound to it) lose access, its programs' members leave. Owners
+	 * only, confirmed by typing the organization's name. Concurrent acceptances and
+	 * membership changes wait for the organization row, so none slips in after the close.
+	 */
+	@Transactional
+	public void close(CurrentUser user, String confirmation) {
+		OrganizationId id = user.requireOrganization();
+		OrganizationRole actor = organizations.roleOf(id, user.accountId())
+			.orElseThrow(() -> Problem.notFound("No such organization."));
+		if (actor != OrganizationRole.OWNER) {
+			throw new AccessDeniedProblem("Only owners can close the organization.");
+		}
+		Organization organization = organizations.find(id).orElseThrow();
+		if (confirmation == null || !confirmation.strip().equals(organization.name())) {
+			throw new FieldProblem("confirmation",
+					"Type the organization's name, " + organization.name() + ", exactly to confirm.");
+		}
+		// Invitations first, the organization row second: an acceptance locks its
+		// invitation and then the organization, so taking them in the same order cannot
+		// deadlock. An acceptance that got its invitation first commits before the
+		// revocation goes on, and its new member is removed below.
+		events.publishEvent(new OrganizationClosed(id, user.accountId()));
+		organizations.lock(id);
+		if (!organizations.close(id)) {
+			throw Problem.conflict("This organization is closed already.");
+		}
+		int members = organizations.deleteMembers(id);
+		audit.record(new AuditEntry("ORGANIZATION_CLOSED", id, user.accountId(), user.email().value(), id.toString(),
+				organization.name() + ", " + members + " members removed"));
 	}
 
 	@Transactional(readOnly = true)

@@ -67,7 +67,7 @@ class LogoImageTest {
 
 	@ParameterizedTest
 	@CsvSource({ "2000, 1000, 512, 256", "300, 1200, 128, 512", "600, 600, 512, 512", "4096, 16, 512, 2",
-			"513, 16, 512, 16" })
+			"513, 16, 512, 16", "4096, 4096, 512, 512", "4096, 2048, 512, 256" })
 	void largeLogosAreScaledDownToFit512KeepingTheirAspectRatio(int width, int height, int storedWidth,
 			int storedHeight) {
 		LogoImage logo = LogoImage.read(png(aLogo(width, height, BufferedImage.TYPE_INT_ARGB)));

@@ -18,8 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-up, sign-in and password reset take about as long whether or not the email has an
- * account, so response times do not reveal who is registered. Compares medians of
+ * Sign-up, sign-in, password reset and invitations take about as long, and answer the
+ * same, whether or not the email has an account, so responses do not reveal who is
+ * registered. Compares medians of
  * interleaved samples; the bound (40 ms) is well below a bcrypt hash here, the cost an
  * unprotected path would skip.
  */
@@ -66,9 +67,29 @@ class EnumerationTimingTests {
 					.statusCode()));
 			knownResets.add(time(() -> client.post("/password/forgot", Map.of("email", taken)).statusCode()));
 		}
+		// inviting someone answers the same, as fast, whether or not they have an account
+		Provider inviter = providers.provider("Timing Inviter");
+		RapportClient api = providers.ownerApi(port, inviter);
+		List<Double> newInvites = new ArrayList<>();
+		List<Double> knownInvites = new ArrayList<>();
+		for (int i = 0; i < SAMPLES; i++) {
+			String known = providers.person("Known" + i).email();
+			newInvites.add(time(() -> invite(api, Providers.uniqueEmail("stranger"))));
+			knownInvites.add(time(() -> invite(api, known)));
+		}
 		compare("sign-up", newSignUps, takenSignUps);
 		compare("sign-in", unknownSignIns, wrongPasswords);
 		compare("password reset", unknownResets, knownResets);
+		compare("invitation", newInvites, knownInvites);
+	}
+
+	private static int invite(RapportClient api, String email) {
+		var response = api.api("POST", "/api/v1/clients/individuals",
+				"{\"invite\":true,\"clients\":[{\"firstName\":\"Tim\",\"lastName\":\"Ing\",\"email\":\"" + email
+						+ "\"}]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(response.body()).doesNotContain("account");
+		return response.statusCode();
 	}
 
 	private Map<String, String> signUp(String email) {

@@ -121,7 +121,8 @@ class TenantIsolationTests {
 				"POST /api/v1/organization/invitations", "POST /settings/organization", "PATCH /api/v1/organization",
 				"POST /community/programs/new", "POST /community/branding", "POST /community/branding/logo",
 				"POST /community/branding/logo/remove", "PATCH /api/v1/community", "PUT /api/v1/community/logo",
-				"DELETE /api/v1/community/logo", "POST /api/v1/community/programs");
+				"DELETE /api/v1/community/logo", "POST /api/v1/community/programs", "POST /settings/organization/close",
+				"POST /api/v1/organization/close");
 		Map<String, String> none = Map.of();
 		foreign("GET /clients/{id}", none, null);
 		foreign("GET /clients/{id}/edit", none, null);

@@ -67,6 +67,14 @@ class OrganizationApiController {
 		return organizations.updateSettings(user, request.name(), request.invitationValidityDays());
 	}
 
+	@PostMapping("/organization/close")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Close the organization for good (owners; confirm with its exact name): members lose "
+			+ "access, pending invitations stop working")
+	void close(CurrentUser user, @Valid @RequestBody OrganizationForms.CloseForm request) {
+		organizations.close(user, request.typed());
+	}
+
 	@GetMapping("/organization/members")
 	@Operation(summary = "Members of the organization with their roles")
 	List<Member> members(CurrentUser user) {

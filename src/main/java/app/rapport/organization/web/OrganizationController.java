@@ -40,6 +40,26 @@ class OrganizationController {
 		return "organization/settings";
 	}
 
+	@PostMapping("/settings/organization/close")
+	String close(CurrentUser user, @ModelAttribute("closeForm") OrganizationForms.CloseForm form, Model model,
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		Organization organization = organizations.current(user);
+		try {
+			organizations.close(user, form.typed());
+			redirect.addFlashAttribute("flash", organization.name() + " is closed. Its members no longer have access "
+					+ "and its pending invitations no longer work.");
+			return "redirect:/organizations";
+		}
+		catch (app.rapport.shared.FieldProblem ex) {
+			response.setStatus(400);
+			model.addAttribute("closeError", ex.getMessage());
+			model.addAttribute("organization", organization);
+			model.addAttribute("form",
+					new OrganizationForm(organization.name(), organization.invitationValidityDays()));
+			return "organization/settings";
+		}
+	}
+
 	@PostMapping("/settings/organization")
 	String rename(CurrentUser user, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {

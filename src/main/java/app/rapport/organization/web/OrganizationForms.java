@@ -33,6 +33,16 @@ final class OrganizationForms {
 					message = "Invitations work for at most 90 days.") Integer invitationValidityDays) {
 	}
 
+	/** Closing an organization is confirmed by typing its name. */
+	record CloseForm(
+			@jakarta.validation.constraints.Size(max = 1000) @org.jspecify.annotations.Nullable String confirmation) {
+
+		String typed() {
+			return confirmation == null ? "" : confirmation;
+		}
+
+	}
+
 	record RoleForm(@NotNull(message = "Choose a role.") OrganizationRole role) {
 	}
 
