@@ -46,6 +46,12 @@ class CommunityTests {
 	@Autowired
 	DevMailbox mailbox;
 
+	@Autowired
+	app.rapport.shared.TenantScope tenantScope;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	String newMembers(RapportClient api) {
 		HttpResponse<String> programs = api.api("GET", "/api/v1/community/programs", null);
 		assertThat(programs.statusCode()).isEqualTo(200);
@@ -318,6 +324,38 @@ class CommunityTests {
 			.param(provider.id().value())
 			.query(String.class)
 			.optional()).isEmpty();
+	}
+
+	@Test
+	void theCommunityTablesAreBehindTheTenantWall() {
+		Provider mine = providers.provider("Wall Community Mine");
+		Provider theirs = providers.provider("Wall Community Theirs");
+		createProgram(providers.ownerApi(port, mine), "Mine Only");
+		createProgram(providers.ownerApi(port, theirs), "Theirs Only");
+		long theirPrograms = count("select count(*) from program where organization_id = ?", theirs.id().value());
+
+		Long visible = transactions.execute(status -> {
+			tenantScope.enter(mine.id());
+			return jdbc.sql("select count(*) from program").query(Long.class).single();
+		});
+		Integer renamed = transactions.execute(status -> {
+			tenantScope.enter(mine.id());
+			return jdbc.sql("update program set description = 'forgot the filter'").update();
+		});
+		assertThat(visible).as("a query that forgets its tenant filter").isEqualTo(2);
+		assertThat(renamed).as("an update that forgets its tenant filter").isEqualTo(2);
+		assertThat(count("select count(*) from program where organization_id = ? and description = 'forgot the filter'",
+				theirs.id().value()))
+			.isZero();
+		assertThat(count("select count(*) from program where organization_id = ?", theirs.id().value()))
+			.isEqualTo(theirPrograms);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+			tenantScope.enter(mine.id());
+			jdbc.sql("insert into program (id, organization_id, name) values (gen_random_uuid(), ?, 'Planted')")
+				.param(theirs.id().value())
+				.update();
+		})).as("a row put into another tenant").isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThat(count("select count(*) from program where name = 'Planted'")).isZero();
 	}
 
 	@Test

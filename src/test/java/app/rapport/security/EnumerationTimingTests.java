@@ -20,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Sign-up, sign-in, password reset and invitations take about as long, and answer the
  * same, whether or not the email has an account, so responses do not reveal who is
- * registered. Compares medians of
- * interleaved samples; the bound (40 ms) is well below a bcrypt hash here, the cost an
- * unprotected path would skip.
+ * registered. Compares medians of interleaved samples; the bound (40 ms) is well below a
+ * bcrypt hash here, the cost an unprotected path would skip.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EnumerationTimingTests {
