@@ -25,6 +25,7 @@ import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.FieldProblem;
+import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.Links;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.PlainText;
@@ -318,8 +319,8 @@ public class Community {
 	public ProgramPeople people(CurrentUser user, ProgramId id, @Nullable String after) {
 		OrganizationId organization = manage(user).id();
 		Program program = find(organization, id, false);
-		List<CommunityRepository.MemberRow> rows = community.members(organization, id,
-				CommunityRepository.Cursor.decode(after), MEMBERS_PER_PAGE + 1);
+		List<CommunityRepository.MemberRow> rows = community.members(organization, id, KeysetCursor.decode(after),
+				MEMBERS_PER_PAGE + 1);
 		Map<AccountId, AccountSummary> people = accounts
 			.findAll(rows.stream().map(CommunityRepository.MemberRow::accountId).toList());
 		List<ProgramMember> members = rows.stream()
@@ -334,7 +335,7 @@ public class Community {
 		String next = null;
 		if (rows.size() > MEMBERS_PER_PAGE) {
 			CommunityRepository.MemberRow last = rows.get(MEMBERS_PER_PAGE - 1);
-			next = new CommunityRepository.Cursor(last.joinedAt(), last.accountId().value()).encode();
+			next = new KeysetCursor(last.joinedAt(), last.accountId().value()).encode();
 		}
 		return new ProgramPeople(program, members, next,
 				invitations.pendingFor(organization, id.value(), PENDING_SHOWN));

@@ -1,20 +1,17 @@
 package app.rapport.community;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import app.rapport.invitation.InvitationId;
 import app.rapport.shared.AccountId;
+import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.OrganizationId;
-import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -173,15 +170,14 @@ class CommunityRepository {
 	}
 
 	/** A page of a program's members, newest first, from a keyset cursor. */
-	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable Cursor after, int limit) {
+	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
 		return jdbc.sql("""
 				select account_id, role, joined_at from program_member
 				where program_id = ? and organization_id = ?
 				  and (?::timestamptz is null or (joined_at, account_id) < (?::timestamptz, ?::uuid))
 				order by joined_at desc, account_id desc limit ?""")
-			.params(program.value(), organization.value(), after == null ? null : Timestamp.from(after.joinedAt()),
-					after == null ? null : Timestamp.from(after.joinedAt()), after == null ? null : after.accountId(),
-					limit)
+			.params(program.value(), organization.value(), after == null ? null : Timestamp.from(after.at()),
+					after == null ? null : Timestamp.from(after.at()), after == null ? null : after.id(), limit)
 			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
 					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
 			.list();
@@ -264,32 +260,6 @@ class CommunityRepository {
 				rs.getString("description"), rs.getBoolean("is_default"), rs.getBoolean("coaches_invite_directly"),
 				archived == null ? null : archived.toInstant(), rs.getTimestamp("created_at").toInstant(),
 				rs.getLong("members"));
-	}
-
-	/** Where a page of members ends, opaque to callers. */
-	record Cursor(Instant joinedAt, UUID accountId) {
-
-		String encode() {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString((joinedAt + "\n" + accountId).getBytes(StandardCharsets.UTF_8));
-		}
-
-		static @Nullable Cursor decode(@Nullable String value) {
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			try {
-				String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-				int split = decoded.indexOf('\n');
-				return new Cursor(Instant.parse(decoded.substring(0, split)),
-						UUID.fromString(decoded.substring(split + 1)));
-			}
-			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
-				throw Problem.invalid("The page cursor is not valid. Start again from the first page.");
-			}
-		}
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.rapport.shared.CurrentUser;
+import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.TenantScope;
 import app.rapport.shared.Problem;
@@ -46,8 +47,7 @@ public class InvitationList {
 			return new InvitationListing(rows, null);
 		}
 		Invitation last = rows.getLast().invitation();
-		return new InvitationListing(rows,
-				new InvitationListRepository.Cursor(last.createdAt(), last.id().value()).encode());
+		return new InvitationListing(rows, new KeysetCursor(last.createdAt(), last.id().value()).encode());
 	}
 
 	/** One invitation the current user may see, or 404. */

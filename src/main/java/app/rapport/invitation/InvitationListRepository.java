@@ -1,18 +1,14 @@
 package app.rapport.invitation;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import app.rapport.shared.AccountId;
+import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.OrganizationId;
-import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -72,10 +68,10 @@ class InvitationListRepository {
 			sql.append(" and i.email like ?");
 			params.add(escapeLike(query.search()) + "%");
 		}
-		Cursor cursor = Cursor.decode(query.after());
+		KeysetCursor cursor = KeysetCursor.decode(query.after());
 		if (cursor != null) {
 			sql.append(" and (i.created_at, i.id) < (?, ?)");
-			params.add(Timestamp.from(cursor.createdAt()));
+			params.add(Timestamp.from(cursor.at()));
 			params.add(cursor.id());
 		}
 		sql.append(" order by i.created_at desc, i.id desc limit ?");
@@ -95,32 +91,6 @@ class InvitationListRepository {
 
 	private static String escapeLike(String value) {
 		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	/** The created_at and id of the last row of a page, opaque to callers. */
-	record Cursor(Instant createdAt, UUID id) {
-
-		String encode() {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString((createdAt + "\n" + id).getBytes(StandardCharsets.UTF_8));
-		}
-
-		static @Nullable Cursor decode(@Nullable String value) {
-			if (value == null || value.isBlank()) {
-				return null;
-			}
-			try {
-				String decoded = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-				int split = decoded.indexOf('\n');
-				return new Cursor(Instant.parse(decoded.substring(0, split)),
-						UUID.fromString(decoded.substring(split + 1)));
-			}
-			catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException ex) {
-				throw Problem.invalid("The page cursor is not valid. Start again from the first page.");
-			}
-		}
-
 	}
 
 }

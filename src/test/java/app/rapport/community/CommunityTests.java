@@ -327,6 +327,37 @@ class CommunityTests {
 	}
 
 	@Test
+	void manageUsersPagesThroughMembersByKeysetNewestFirst() {
+		Provider provider = providers.provider("Big Cohort Coaching");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = createProgram(owner, "Big Cohort");
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("""
+				insert into account (id, email, display_name)
+				select gen_random_uuid(), 'member' || n || '-' || ? || '@example.com', 'Member ' || n
+				from generate_series(1, 150) n""").param(tag).update();
+		jdbc.sql(
+				"""
+						insert into program_member (program_id, organization_id, account_id, role, joined_at)
+						select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 minute')
+						from account a where a.email like ?""")
+			.params(program, provider.id().value(), "%-" + tag + "@example.com")
+			.update();
+
+		HttpResponse<String> first = owner.api("GET", "/api/v1/community/programs/" + program + "/members", null);
+		Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(first.body());
+		assertThat(next.find()).as("a second page").isTrue();
+		assertThat(first.body()).contains("\"name\":\"Member 1\"", "\"name\":\"Member 100\"")
+			.doesNotContain("\"name\":\"Member 101\"");
+		HttpResponse<String> second = owner.api("GET",
+				"/api/v1/community/programs/" + program + "/members?after=" + next.group(1), null);
+		assertThat(second.body()).contains("\"name\":\"Member 101\"", "\"name\":\"Member 150\"", "\"next\":null")
+			.doesNotContain("\"name\":\"Member 100\"");
+		assertThat(owner.api("GET", "/api/v1/community/programs/" + program + "/members?after=nonsense", null)
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void theCommunityTablesAreBehindTheTenantWall() {
 		Provider mine = providers.provider("Wall Community Mine");
 		Provider theirs = providers.provider("Wall Community Theirs");
