@@ -54,6 +54,17 @@ class AccountRepository {
 			.optional();
 	}
 
+	List<StoredAccount> findAllByEmail(Collection<EmailAddress> emails) {
+		if (emails.isEmpty()) {
+			return List.of();
+		}
+		String[] array = emails.stream().map(EmailAddress::value).toArray(String[]::new);
+		return jdbc.sql("select " + COLUMNS + " from account where email = any(?)")
+			.param(array)
+			.query(AccountRepository::map)
+			.list();
+	}
+
 	List<StoredAccount> findAll(Collection<AccountId> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

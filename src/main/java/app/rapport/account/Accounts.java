@@ -151,6 +151,15 @@ public class Accounts {
 		return accounts.findByEmail(email).map(AccountRepository.StoredAccount::summary);
 	}
 
+	/** The accounts of these addresses (those that have one), with one query. */
+	@Transactional(readOnly = true)
+	public Map<EmailAddress, AccountSummary> findAllByEmail(Collection<EmailAddress> emails) {
+		return accounts.findAllByEmail(emails)
+			.stream()
+			.map(AccountRepository.StoredAccount::summary)
+			.collect(Collectors.toMap(AccountSummary::email, Function.identity()));
+	}
+
 	/** Looks up many accounts with one query. */
 	@Transactional(readOnly = true)
 	public Map<AccountId, AccountSummary> findAll(Collection<AccountId> ids) {

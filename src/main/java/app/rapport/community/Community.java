@@ -378,12 +378,14 @@ public class Community {
 			if (!seen.add(email)) {
 				throw Problem.invalid(email + " is listed twice.");
 			}
-			Optional<AccountSummary> account = accounts.findByEmail(email);
-			if (account.isPresent() && community.isMember(id, account.get().id())) {
-				throw Problem.conflict(email + " is already a member of " + program.name() + ".");
-			}
 			requests.add(new InvitationRequest(InvitationPurpose.PROGRAM_MEMBER, id.value(), email, name, null));
 		}
+		// one query for the accounts and one for their memberships, however many people
+		Map<EmailAddress, AccountSummary> known = accounts.findAllByEmail(seen);
+		Set<AccountId> members = community.membersAmong(id, known.values().stream().map(AccountSummary::id).toList());
+		known.values().stream().filter(account -> members.contains(account.id())).findFirst().ifPresent(account -> {
+			throw Problem.conflict(account.email() + " is already a member of " + program.name() + ".");
+		});
 		Set<EmailAddress> pending = invitations.pendingEmails(organization, id.value(), seen);
 		if (!pending.isEmpty()) {
 			throw Problem.conflict(pending.iterator().next() + " already has a pending invitation to " + program.name()

@@ -30,8 +30,8 @@ class CommunityInvitationWordings implements InvitationWordings {
 	}
 
 	@Override
-	public Optional<Wording> emailFor(OrganizationId organization, InvitationPurpose purpose, @Nullable UUID subjectId,
-			String name, String inviterName) {
+	public Optional<EmailWording> emailFor(OrganizationId organization, InvitationPurpose purpose,
+			@Nullable UUID subjectId) {
 		if (!isCommunity(purpose)) {
 			return Optional.empty();
 		}
@@ -40,11 +40,11 @@ class CommunityInvitationWordings implements InvitationWordings {
 			.orElse(InvitationWording.defaults());
 		String communityName = organizations.find(organization).map(Organization::name).orElse("");
 		String programName = subjectId == null ? Program.DEFAULT_NAME
-				: community.program(organization, new ProgramId(subjectId), false)
-					.map(Program::name)
-					.orElse(Program.DEFAULT_NAME);
-		InvitationWording.Rendered rendered = wording.render(name, inviterName, communityName, programName);
-		return Optional.of(new Wording(rendered.subject(), rendered.paragraphs()));
+				: community.programName(organization, new ProgramId(subjectId)).orElse(Program.DEFAULT_NAME);
+		return Optional.of((name, inviterName) -> {
+			InvitationWording.Rendered rendered = wording.render(name, inviterName, communityName, programName);
+			return new Wording(rendered.subject(), rendered.paragraphs());
+		});
 	}
 
 	@Override

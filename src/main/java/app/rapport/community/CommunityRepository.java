@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import app.rapport.invitation.InvitationId;
@@ -119,6 +122,25 @@ class CommunityRepository {
 			.params(id.value(), organization.value())
 			.query(CommunityRepository::program)
 			.optional();
+	}
+
+	Optional<String> programName(OrganizationId organization, ProgramId id) {
+		return jdbc.sql("select name from program where id = ? and organization_id = ?")
+			.params(id.value(), organization.value())
+			.query(String.class)
+			.optional();
+	}
+
+	/** Which of these accounts belong to the program already. */
+	Set<AccountId> membersAmong(ProgramId program, Collection<AccountId> accounts) {
+		if (accounts.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				jdbc.sql("select account_id from program_member where program_id = ? and account_id = any(?)")
+					.params(program.value(), accounts.stream().map(AccountId::value).toArray(UUID[]::new))
+					.query((rs, n) -> new AccountId(rs.getObject(1, UUID.class)))
+					.list());
 	}
 
 	boolean nameTaken(OrganizationId organization, String name, @Nullable ProgramId except) {

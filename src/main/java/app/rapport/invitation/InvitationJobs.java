@@ -136,6 +136,7 @@ class InvitationJobs {
 		List<Email> mails = new ArrayList<>();
 		Map<OrganizationId, Organization> organizationsById = new HashMap<>();
 		Map<AccountId, String> inviterNames = new HashMap<>();
+		Invitations.WordingsOfBatch batch = sender.wordingsOfBatch();
 		for (Due reminder : due) {
 			Invitation invitation = reminder.invitation();
 			int sent = reminder.remindersSent();
@@ -155,8 +156,8 @@ class InvitationJobs {
 			String inviterName = inviterNames.computeIfAbsent(invitation.invitedBy(),
 					id -> accounts.find(id).map(AccountSummary::displayName).orElse("Someone"));
 			mails.add(sender.invitationEmail(invitation.email(), invitation.name(), invitation.purpose(),
-					invitation.subjectId(), inviterName, organization, organizations.branding(organization.id()), token,
-					invitation.expiresAt(), true));
+					batch.of(invitation.organizationId(), invitation.purpose(), invitation.subjectId()), inviterName,
+					organization, organizations.branding(organization.id()), token, invitation.expiresAt(), true));
 		}
 		if (!due.isEmpty()) {
 			invitations.recordEvents(due.stream().map(d -> d.invitation().id().value()).toList(), "REMINDED", null,

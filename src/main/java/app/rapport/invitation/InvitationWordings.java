@@ -16,11 +16,19 @@ import org.jspecify.annotations.Nullable;
 public interface InvitationWordings {
 
 	/**
-	 * The email's subject and paragraphs for this invitation, already filled in for the
-	 * person, or empty for Rapport's own wording.
+	 * The organization's own email wording for invitations of this purpose and record, or
+	 * empty for Rapport's own. Asked once per send, resend or reminder batch and record,
+	 * then filled in for each person.
 	 */
-	Optional<Wording> emailFor(OrganizationId organization, InvitationPurpose purpose, @Nullable UUID subjectId,
-			String name, String inviterName);
+	Optional<EmailWording> emailFor(OrganizationId organization, InvitationPurpose purpose, @Nullable UUID subjectId);
+
+	/** An email wording ready to be filled in for one person. */
+	@FunctionalInterface
+	interface EmailWording {
+
+		Wording fillIn(String name, String inviterName);
+
+	}
 
 	/**
 	 * What the registration page says above its form, one entry a paragraph, or an empty

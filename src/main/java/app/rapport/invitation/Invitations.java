@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,6 +64,40 @@ public class Invitations {
 
 	private final TenantScope tenantScope;
 
+	/**
+	 * The organizations' own wordings for one batch of emails, asked once per
+	 * organization, purpose and record however many people the batch invites.
+	 */
+	WordingsOfBatch wordingsOfBatch() {
+		return new WordingsOfBatch(wordings);
+	}
+
+	static final class WordingsOfBatch {
+
+		private final List<InvitationWordings> sources;
+
+		private final Map<List<@Nullable Object>, Optional<InvitationWordings.EmailWording>> known = new HashMap<>();
+
+		WordingsOfBatch(List<InvitationWordings> sources) {
+			this.sources = sources;
+		}
+
+		InvitationWordings.@Nullable EmailWording of(OrganizationId organization, InvitationPurpose purpose,
+				@Nullable UUID subject) {
+			if (!WORDED.contains(purpose) || sources.isEmpty()) {
+				return null;
+			}
+			return known
+				.computeIfAbsent(java.util.Arrays.asList(organization, purpose, subject),
+						key -> sources.stream()
+							.map(source -> source.emailFor(organization, purpose, subject))
+							.flatMap(Optional::stream)
+							.findFirst())
+				.orElse(null);
+		}
+
+	}
+
 	/** Purposes whose email an organization may word itself (its community's). */
 	static final Set<InvitationPurpose> WORDED = EnumSet.of(InvitationPurpose.PROGRAM_MEMBER,
 			InvitationPurpose.ONE_TO_ONE_CLIENT);
@@ -113,13 +148,15 @@ public class Invitations {
 		List<Email> mails = new ArrayList<>(requests.size());
 		List<AuditEntry> entries = new ArrayList<>(requests.size());
 		Branding branding = organization.branding();
+		WordingsOfBatch batch = wordingsOfBatch();
 		for (InvitationRequest request : requests) {
 			SecretToken token = SecretToken.generate();
 			UUID id = UUID.randomUUID();
 			rows.add(new InvitationRepository.NewInvitation(id, organizationId, request, token.hash(),
 					inviter.accountId(), expiresAt, firstReminder(now, expiresAt)));
-			mails.add(invitationEmail(request.email(), request.name(), request.purpose(), request.subjectId(),
-					inviter.displayName(), organization, branding, token, expiresAt, false));
+			mails.add(invitationEmail(request.email(), request.name(), request.purpose(),
+					batch.of(organizationId, request.purpose(), request.subjectId()), inviter.displayName(),
+					organization, branding, token, expiresAt, false));
 			entries.add(new AuditEntry("INVITATION_SENT", organizationId, inviter.accountId(), inviter.email().value(),
 					request.email().value(), request.purpose().name()));
 		}
@@ -185,11 +222,13 @@ public class Invitations {
 				invitations.sendCounts(organizationId, limits.window(), limits.recipients(), limits.since()));
 		List<Email> mails = new ArrayList<>();
 		List<AuditEntry> entries = new ArrayList<>();
+		WordingsOfBatch batch = wordingsOfBatch();
 		for (Invitation invitation : found) {
 			SecretToken token = SecretToken.generate();
 			invitations.renew(organizationId, invitation.id(), token.hash(), expiresAt, firstReminder(now, expiresAt));
 			mails.add(invitationEmail(invitation.email(), invitation.name(), invitation.purpose(),
-					invitation.subjectId(), inviter.displayName(), organization, branding, token, expiresAt, false));
+					batch.of(organizationId, invitation.purpose(), invitation.subjectId()), inviter.displayName(),
+					organization, branding, token, expiresAt, false));
 			entries.add(new AuditEntry("INVITATION_RESENT", organizationId, inviter.accountId(),
 					inviter.email().value(), invitation.email().value(), invitation.purpose().name()));
 		}
@@ -395,20 +434,15 @@ public class Invitations {
 	private record DayText(long day, String text) {
 	}
 
-	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose, @Nullable UUID subjectId,
-			String inviterName, Organization organization, Branding branding, SecretToken token, Instant expiresAt,
-			boolean reminder) {
+	Email invitationEmail(EmailAddress to, String name, InvitationPurpose purpose,
+			InvitationWordings.@Nullable EmailWording wording, String inviterName, Organization organization,
+			Branding branding, SecretToken token, Instant expiresAt, boolean reminder) {
 		Map<String, Object> model = new HashMap<>();
 		String subject = inviterName + " invited you to join " + organization.name();
-		if (WORDED.contains(purpose)) {
-			for (InvitationWordings wording : wordings) {
-				var own = wording.emailFor(organization.id(), purpose, subjectId, name, inviterName);
-				if (own.isPresent()) {
-					subject = own.get().subject();
-					model.put("paragraphs", own.get().paragraphs());
-					break;
-				}
-			}
+		if (wording != null) {
+			InvitationWordings.Wording own = wording.fillIn(name, inviterName);
+			subject = own.subject();
+			model.put("paragraphs", own.paragraphs());
 		}
 		subject = (reminder ? "Reminder: " : "") + subject;
 		model.put("name", name);

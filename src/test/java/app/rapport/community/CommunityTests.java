@@ -166,6 +166,48 @@ class CommunityTests {
 	}
 
 	@Test
+	void invitingSeveralPeopleAtOnceIsAllOrNothingAndEachEmailIsTheirs() {
+		Provider provider = providers.provider("Batch Community");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = createProgram(owner, "Batch Cohort");
+		String member = Providers.uniqueEmail("already");
+		assertThat(invite(owner, program, "Al Ready", member, "CLIENT").statusCode()).isEqualTo(201);
+		register(member, "Al Ready");
+		String first = Providers.uniqueEmail("first");
+		String second = Providers.uniqueEmail("second");
+
+		HttpResponse<String> refused = owner.api("POST", "/api/v1/community/programs/" + program + "/invitations",
+				"{\"people\":[{\"name\":\"Fay First\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"},"
+						+ "{\"name\":\"Al Ready\",\"email\":\"" + member + "\",\"role\":\"COACH\"}]}");
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains(member + " is already a member of Batch Cohort.");
+		assertThat(count("select count(*) from invitation where email = ?", first)).isZero();
+
+		HttpResponse<String> sent = owner.api("POST", "/api/v1/community/programs/" + program + "/invitations",
+				"{\"people\":[{\"name\":\"Fay First\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"},"
+						+ "{\"name\":\"Sid Second\",\"email\":\"" + second + "\",\"role\":\"MENTOR\"}]}");
+		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select model->>'paragraphs' from email_outbox where recipient = ?")
+			.param(first)
+			.query(String.class)
+			.single()).contains("Hello Fay First,").doesNotContain("Sid");
+		assertThat(jdbc.sql("select model->>'paragraphs' from email_outbox where recipient = ?")
+			.param(second)
+			.query(String.class)
+			.single()).contains("Hello Sid Second,");
+		assertThat(jdbc.sql("""
+				select string_agg(pi.role, ',' order by pi.role) from program_invitation pi
+				join invitation i on i.id = pi.invitation_id where i.email in (?, ?)""")
+			.params(first, second)
+			.query(String.class)
+			.single()).isEqualTo("CLIENT,MENTOR");
+		assertThat(owner
+			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
+					"{\"people\":[{\"name\":\"Fay\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"}]}")
+			.statusCode()).as("a pending invitation is not sent twice").isEqualTo(409);
+	}
+
+	@Test
 	void archivingAProgramKillsItsPendingInvitationsAndRefusesNewOnes() {
 		Provider provider = providers.provider("Archive Coaching");
 		RapportClient owner = providers.ownerApi(port, provider);
