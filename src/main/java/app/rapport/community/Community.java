@@ -175,18 +175,11 @@ public class Community {
 			throw new FieldProblem("registrationText",
 					"The registration page text can be at most " + MAX_REGISTRATION_TEXT + " characters.");
 		}
-		if (value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && invisible(c))) {
+		if (value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && PlainText.unfit(c))) {
 			throw new FieldProblem("registrationText",
 					"The registration page text cannot contain control or invisible characters.");
 		}
 		return value;
-	}
-
-	static boolean invisible(int codePoint) {
-		int type = Character.getType(codePoint);
-		return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-				|| type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
-				|| type == Character.PARAGRAPH_SEPARATOR;
 	}
 
 	/**
@@ -306,7 +299,7 @@ public class Community {
 			throw new FieldProblem("description",
 					"A description can be at most " + Program.MAX_DESCRIPTION + " characters.");
 		}
-		if (value.codePoints().anyMatch(c -> c != '\n' && invisible(c))) {
+		if (value.codePoints().anyMatch(c -> c != '\n' && PlainText.unfit(c))) {
 			throw new FieldProblem("description", "A description cannot contain control or invisible characters.");
 		}
 		return value;

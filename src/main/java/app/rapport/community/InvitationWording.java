@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.rapport.shared.FieldProblem;
+import app.rapport.shared.PlainText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -285,7 +286,7 @@ public record InvitationWording(String subject, String body) {
 		}
 		StringBuilder cleaned = new StringBuilder(value.length());
 		value.codePoints().forEach((codePoint) -> {
-			if (unfit(codePoint)) {
+			if (PlainText.unfit(codePoint)) {
 				cleaned.append(' ');
 			}
 			else {
@@ -293,15 +294,6 @@ public record InvitationWording(String subject, String body) {
 			}
 		});
 		return cleaned.toString();
-	}
-
-	private static boolean unfit(int codePoint) {
-		return switch (Character.getType(codePoint)) {
-			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
-				true;
-			default -> false;
-		};
 	}
 
 	/**

@@ -24,7 +24,7 @@ public final class PlainText {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException("Enter " + what + ".");
 		}
-		if (value.codePoints().anyMatch(PlainText::forbidden)) {
+		if (value.codePoints().anyMatch(PlainText::unfit)) {
 			throw new IllegalArgumentException(
 					capitalize(what) + " cannot contain line breaks, control or invisible characters.");
 		}
@@ -39,11 +39,18 @@ public final class PlainText {
 		return cleaned;
 	}
 
-	private static boolean forbidden(int codePoint) {
-		int type = Character.getType(codePoint);
-		return type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
-				|| type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
-				|| type == Character.PARAGRAPH_SEPARATOR;
+	/**
+	 * Whether a character has no place in text people type: control characters (line
+	 * breaks among them), invisible formatting (zero-width, right-to-left overrides),
+	 * broken halves of a character, and characters no font reliably shows.
+	 */
+	public static boolean unfit(int codePoint) {
+		return switch (Character.getType(codePoint)) {
+			case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+					Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+				true;
+			default -> false;
+		};
 	}
 
 	private static String capitalize(String what) {
