@@ -44,6 +44,25 @@ class OrganizationSettingsBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void anOwnerClosesTheOrganizationOnlyAfterTypingItsName() {
+		open("/settings/organization");
+		waitForHeading("Organization");
+		String confirm = "Type " + this.owner.organization() + " to confirm";
+		fill(confirm, "not the name");
+		submitConfirming("Close organization");
+		waitForText("exactly to confirm.");
+		look("close-refused");
+
+		fill(confirm, this.owner.organization());
+		submitConfirming("Close organization");
+		waitForHeading("Your organizations");
+		waitForText(this.owner.organization() + " is closed.");
+		look("organization-closed");
+		open("/clients");
+		assertThat(pageText()).contains("You are not a member of an organization.");
+	}
+
+	@Test
 	void membersPageShowsTheOwnerWithRoleOwner() {
 		open("/settings/members");
 		waitForHeading("Members");
