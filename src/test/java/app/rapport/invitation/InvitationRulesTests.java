@@ -125,6 +125,32 @@ class InvitationRulesTests {
 	}
 
 	@Test
+	void aProgramInvitationsReminderIsWordedInTheCommunitysLatestWording() {
+		Provider provider = providers.provider("Reminder Community");
+		RapportClient owner = ownerApi(provider);
+		String program = jdbc.sql("select id::text from program where organization_id = ? and is_default")
+			.param(provider.id().value())
+			.query(String.class)
+			.single();
+		String email = Providers.uniqueEmail("pia");
+		assertThat(owner
+			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
+					"{\"people\":[{\"name\":\"Pia Program\",\"email\":\"" + email + "\",\"role\":\"CLIENT\"}]}")
+			.statusCode()).isEqualTo(201);
+		assertThat(owner
+			.api("PATCH", "/api/v1/community",
+					"{\"invitationSubject\":\"{program} at {community} is waiting for you, {name}\"}")
+			.statusCode()).isEqualTo(200);
+
+		clock.advance(Duration.ofDays(3).plusMinutes(1));
+		jobs.remindDue();
+		assertThat(jdbc.sql("select subject from email_outbox where recipient = ? order by created_at desc limit 1")
+			.param(email)
+			.query(String.class)
+			.single()).isEqualTo("Reminder: New Members at Reminder Community is waiting for you, Pia Program");
+	}
+
+	@Test
 	void remindersGoOutAfterThreeAndTenDaysWithAFreshLinkAndStopOnAcceptance() {
 		Provider provider = providers.provider("Reminder Coaching");
 		Person invitee = providers.person("Reminded");
