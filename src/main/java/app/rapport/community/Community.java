@@ -356,15 +356,8 @@ public class Community {
 		List<InvitationRequest> requests = new ArrayList<>(invitees.size());
 		Set<EmailAddress> seen = new HashSet<>();
 		for (Invitee invitee : invitees) {
-			EmailAddress email;
-			String name;
-			try {
-				email = new EmailAddress(invitee.email());
-				name = PlainText.line(invitee.name(), "a name", 100);
-			}
-			catch (IllegalArgumentException ex) {
-				throw Problem.invalid(ex.getMessage());
-			}
+			String name = field("name", () -> PlainText.line(invitee.name(), "a name", 100));
+			EmailAddress email = field("email", () -> new EmailAddress(invitee.email()));
 			if (invitee.role() == null) {
 				throw Problem.invalid("Choose a role for " + email + ": client, coach or mentor.");
 			}
@@ -398,6 +391,16 @@ public class Community {
 		}
 		audit.record(new AuditEntry("PROGRAM_MEMBER_REMOVED", organization, user.accountId(), user.email().value(),
 				member.toString(), program.name()));
+	}
+
+	/** A value typed into a field, or a problem naming that field. */
+	private static <T> T field(String field, java.util.function.Supplier<T> value) {
+		try {
+			return value.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FieldProblem(field, ex.getMessage());
+		}
 	}
 
 	// --- members' own view

@@ -121,6 +121,12 @@ class CommunityBrowserTest extends BrowserTest {
 		follow("+ Invite");
 		waitForHeading("Invite to Spring Cohort");
 		fill("Name", "Ivy Invitee");
+		fill("Email", "not an address");
+		submit("Send invitation");
+		waitForHeading("Invite to Spring Cohort");
+		assertThat(driver.findElement(By.id("email-feedback")).getText()).isNotBlank();
+		assertThat(field("Name").getDomProperty("value")).isEqualTo("Ivy Invitee");
+		look("invite-error");
 		fill("Email", invitee);
 		new Select(field("Role")).selectByVisibleText("Mentor");
 		submit("Send invitation");
