@@ -107,6 +107,28 @@ public class Providers {
 		return link.substring(link.indexOf("/join"));
 	}
 
+	/** The id of the provider's New Members program. */
+	public String newMembers(Provider provider) {
+		return jdbc.sql("select id::text from program where organization_id = ? and is_default")
+			.param(provider.id().value())
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The JSON body of + Invite through the API, for people given as name, email and role
+	 * in turn.
+	 */
+	public static String programInvitation(String... nameEmailRole) {
+		StringBuilder people = new StringBuilder();
+		for (int i = 0; i < nameEmailRole.length; i += 3) {
+			people.append(i == 0 ? "" : ",")
+				.append("{\"name\":\"%s\",\"email\":\"%s\",\"role\":\"%s\"}".formatted(nameEmailRole[i],
+						nameEmailRole[i + 1], nameEmailRole[i + 2]));
+		}
+		return "{\"people\":[" + people + "]}";
+	}
+
 	/** The token of an invitation link path. */
 	public static String tokenOf(String path) {
 		return path.substring(path.indexOf("token=") + 6);

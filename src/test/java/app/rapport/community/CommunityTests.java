@@ -68,7 +68,7 @@ class CommunityTests {
 
 	static HttpResponse<String> invite(RapportClient api, String program, String name, String email, String role) {
 		return api.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-				"{\"people\":[{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"role\":\"" + role + "\"}]}");
+				Providers.programInvitation(name, email, role));
 	}
 
 	static String firstId(String body) {
@@ -177,15 +177,13 @@ class CommunityTests {
 		String second = Providers.uniqueEmail("second");
 
 		HttpResponse<String> refused = owner.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-				"{\"people\":[{\"name\":\"Fay First\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"},"
-						+ "{\"name\":\"Al Ready\",\"email\":\"" + member + "\",\"role\":\"COACH\"}]}");
+				Providers.programInvitation("Fay First", first, "CLIENT", "Al Ready", member, "COACH"));
 		assertThat(refused.statusCode()).isEqualTo(409);
 		assertThat(refused.body()).contains(member + " is already a member of Batch Cohort.");
 		assertThat(count("select count(*) from invitation where email = ?", first)).isZero();
 
 		HttpResponse<String> sent = owner.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-				"{\"people\":[{\"name\":\"Fay First\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"},"
-						+ "{\"name\":\"Sid Second\",\"email\":\"" + second + "\",\"role\":\"MENTOR\"}]}");
+				Providers.programInvitation("Fay First", first, "CLIENT", "Sid Second", second, "MENTOR"));
 		assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
 		assertThat(jdbc.sql("select model->>'paragraphs' from email_outbox where recipient = ?")
 			.param(first)
@@ -201,10 +199,9 @@ class CommunityTests {
 			.params(first, second)
 			.query(String.class)
 			.single()).isEqualTo("CLIENT,MENTOR");
-		assertThat(owner
-			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-					"{\"people\":[{\"name\":\"Fay\",\"email\":\"" + first + "\",\"role\":\"CLIENT\"}]}")
-			.statusCode()).as("a pending invitation is not sent twice").isEqualTo(409);
+		assertThat(invite(owner, program, "Fay", first, "CLIENT").statusCode())
+			.as("a pending invitation is not sent twice")
+			.isEqualTo(409);
 	}
 
 	@Test

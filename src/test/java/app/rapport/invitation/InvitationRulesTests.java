@@ -128,14 +128,11 @@ class InvitationRulesTests {
 	void aProgramInvitationsReminderIsWordedInTheCommunitysLatestWording() {
 		Provider provider = providers.provider("Reminder Community");
 		RapportClient owner = ownerApi(provider);
-		String program = jdbc.sql("select id::text from program where organization_id = ? and is_default")
-			.param(provider.id().value())
-			.query(String.class)
-			.single();
+		String program = providers.newMembers(provider);
 		String email = Providers.uniqueEmail("pia");
 		assertThat(owner
 			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-					"{\"people\":[{\"name\":\"Pia Program\",\"email\":\"" + email + "\",\"role\":\"CLIENT\"}]}")
+					Providers.programInvitation("Pia Program", email, "CLIENT"))
 			.statusCode()).isEqualTo(201);
 		assertThat(owner
 			.api("PATCH", "/api/v1/community",

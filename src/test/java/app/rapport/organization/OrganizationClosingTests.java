@@ -91,19 +91,16 @@ class OrganizationClosingTests {
 			.api("POST", "/api/v1/organization/invitations",
 					"{\"name\":\"Cole\",\"email\":\"" + colleague + "\",\"role\":\"COACH\"}")
 			.statusCode()).isEqualTo(201);
-		String program = jdbc.sql("select id::text from program where organization_id = ? and is_default")
-			.param(provider.id().value())
-			.query(String.class)
-			.single();
+		String program = providers.newMembers(provider);
 		String member = Providers.uniqueEmail("mem");
 		assertThat(owner
 			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-					"{\"people\":[{\"name\":\"Mo\",\"email\":\"" + member + "\",\"role\":\"CLIENT\"}]}")
+					Providers.programInvitation("Mo", member, "CLIENT"))
 			.statusCode()).isEqualTo(201);
 		String joined = Providers.uniqueEmail("joined");
 		assertThat(owner
 			.api("POST", "/api/v1/community/programs/" + program + "/invitations",
-					"{\"people\":[{\"name\":\"Jo\",\"email\":\"" + joined + "\",\"role\":\"CLIENT\"}]}")
+					Providers.programInvitation("Jo", joined, "CLIENT"))
 			.statusCode()).isEqualTo(201);
 		RapportClient jo = register(joined, "Jo Joined");
 		assertThat(jo.api("GET", "/api/v1/my-community", null).body()).contains("New Members");

@@ -181,7 +181,7 @@ class TenantIsolationTests {
 		foreign("POST /api/v1/community/programs/{id}/unarchive", none, null);
 		foreign("GET /api/v1/community/programs/{id}/members", none, null);
 		foreign("POST /api/v1/community/programs/{id}/invitations", none,
-				"{\"people\":[{\"name\":\"Attacker\",\"email\":\"attacker@example.com\",\"role\":\"COACH\"}]}");
+				Providers.programInvitation("Attacker", "attacker@example.com", "COACH"));
 		foreign("DELETE /api/v1/community/programs/{id}/members/{accountId}", none, null);
 		foreign("GET /my-community/programs/{id}", none, null);
 		foreign("GET /api/v1/my-community/programs/{id}", none, null);
@@ -271,18 +271,12 @@ class TenantIsolationTests {
 		Matcher programId = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(program.body());
 		assertThat(programId.find()).isTrue();
 		ids.put("program", programId.group(1));
-		String newMembers = jdbc.sql("select id::text from program where organization_id = ? and is_default")
-			.param(victim.id().value())
-			.query(String.class)
-			.single();
+		String newMembers = providers.newMembers(victim);
 		String memberEmail = Providers.uniqueEmail("cora");
-		assertThat(
-				victimApi
-					.api("POST", "/api/v1/community/programs/" + newMembers + "/invitations",
-							"{\"people\":[{\"name\":\"Cora Member\",\"email\":\"" + memberEmail
-									+ "\",\"role\":\"CLIENT\"}]}")
-					.statusCode())
-			.isEqualTo(201);
+		assertThat(victimApi
+			.api("POST", "/api/v1/community/programs/" + newMembers + "/invitations",
+					Providers.programInvitation("Cora Member", memberEmail, "CLIENT"))
+			.statusCode()).isEqualTo(201);
 		RapportClient communityMember = new RapportClient(port);
 		String memberPath = providers.acceptPath(memberEmail);
 		communityMember.get(memberPath);
