@@ -26,7 +26,7 @@ class CommunityRepository {
 
 	private static final String PROGRAM = """
 			select p.id, p.name, p.description, p.is_default, p.coaches_invite_directly, p.archived_at, p.created_at,
-			       (select count(*) from program_member m where m.program_id = p.id) as members
+			       (select coalesce(sum(c.members), 0) from program_member_count c where c.program_id = p.id) as members
 			from program p""";
 
 	private final JdbcClient jdbc;

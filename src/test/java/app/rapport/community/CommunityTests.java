@@ -397,6 +397,67 @@ class CommunityTests {
 	}
 
 	@Test
+	void aProgramsMemberCountFollowsEveryJoinAndLeaveIncludingConcurrentOnes() throws Exception {
+		Provider provider = providers.provider("Counted Cohort Coaching");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = createProgram(owner, "Counted Cohort");
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("""
+				insert into account (id, email, display_name)
+				select gen_random_uuid(), 'counted' || n || '-' || ? || '@example.com', 'Counted ' || n
+				from generate_series(1, 240) n""").param(tag).update();
+		List<java.util.UUID> accounts = jdbc.sql("select id from account where email like ? order by email")
+			.param("%-" + tag + "@example.com")
+			.query(java.util.UUID.class)
+			.list();
+		// 40 in one statement, then 200 joining one by one from 8 transactions at once
+		jdbc.sql("""
+				insert into program_member (program_id, organization_id, account_id, role)
+				select ?::uuid, ?, unnest(?::uuid[]), 'CLIENT'""")
+			.params(program, provider.id().value(), accounts.subList(0, 40).toArray(java.util.UUID[]::new))
+			.update();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> joins = new java.util.ArrayList<>();
+			for (java.util.UUID account : accounts.subList(40, 240)) {
+				joins.add(pool.submit(() -> transactions.executeWithoutResult(status -> {
+					tenantScope.enter(provider.id());
+					jdbc.sql("""
+							insert into program_member (program_id, organization_id, account_id, role)
+							values (?::uuid, ?, ?, 'COACH')""")
+						.params(program, provider.id().value(), account)
+						.update();
+				})));
+			}
+			for (Future<?> join : joins) {
+				join.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (java.util.UUID leaving : accounts.subList(0, 3)) {
+			assertThat(owner.api("DELETE", "/api/v1/community/programs/" + program + "/members/" + leaving, null)
+				.statusCode()).isEqualTo(204);
+		}
+
+		assertThat(count("select count(*) from program_member where program_id = ?::uuid", program)).isEqualTo(237);
+		assertThat(owner.api("GET", "/api/v1/community/programs/" + program, null).body()).contains("\"members\":237");
+		assertThat(owner.api("GET", "/api/v1/community/programs", null).body()).contains("\"members\":237");
+		assertThat(count("select count(*) from program_member_count where program_id = ?::uuid", program))
+			.as("one row per slot, not per member")
+			.isLessThanOrEqualTo(8);
+
+		HttpResponse<String> closed = owner.api("POST", "/api/v1/organization/close",
+				"{\"confirmation\":\"Counted Cohort Coaching\"}");
+		assertThat(closed.statusCode()).as(closed.body()).isLessThan(300);
+		assertThat(
+				count("select coalesce(sum(members), 0) from program_member_count where program_id = ?::uuid", program))
+			.as("closing removes every member, and the count with them")
+			.isZero();
+	}
+
+	@Test
 	void theCommunityTablesAreBehindTheTenantWall() {
 		Provider mine = providers.provider("Wall Community Mine");
 		Provider theirs = providers.provider("Wall Community Theirs");
