@@ -20,7 +20,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -111,6 +113,9 @@ public class Bench {
 		}
 		if (selected("email")) {
 			emailScenario();
+		}
+		if (selected("community")) {
+			communityScenario();
 		}
 		db.close();
 	}
@@ -371,9 +376,13 @@ public class Bench {
 	 * "accept" accepts the invitations seeded under the tag {@code key}, each as its own account.
 	 */
 	static Figures wrkPosts(int connections, int total, String mode, String key) throws Exception {
-		String tag = mode.equals("invite") ? "w" + NEXT.incrementAndGet() : key;
+		return wrkPosts(connections, total, mode, key, "");
+	}
+
+	static Figures wrkPosts(int connections, int total, String mode, String key, String program) throws Exception {
+		String tag = mode.equals("accept") ? key : "w" + NEXT.incrementAndGet();
 		List<String> command = List.of("wrk", "-t2", "-c" + connections, "-d300s", "--timeout", "30s", "-s",
-				"bench/post.lua", BASE + "/", "--", mode, key, String.valueOf(total), tag);
+				"bench/post.lua", BASE + "/", "--", mode, key, String.valueOf(total), tag, program);
 		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
 		StringBuilder output = new StringBuilder();
 		int done = 0;
@@ -391,7 +400,7 @@ public class Bench {
 		if (figures.count() != total) {
 			throw new IllegalStateException("wrk completed " + figures.count() + " of " + total + " " + mode + " requests:\n" + output);
 		}
-		if (mode.equals("invite")) {
+		if (!mode.equals("accept")) {
 			String sent = one("select count(*) from invitation where email like 'ada-" + tag + "-%'");
 			if (Integer.parseInt(sent) != total) {
 				throw new IllegalStateException(sent + " of " + total + " invitations stored (" + tag + ")");
@@ -715,6 +724,104 @@ public class Bench {
 				       encode(sha256(convert_to('tok_%1$s_' || last_name, 'UTF8')), 'hex'), '%2$s', now() + interval '14 days'
 				from client_record where provider_id = '%3$s' and email like '%1$s-%%@accept.example'""".formatted(tag, ownerId, org));
 		exec("analyze invitation");
+	}
+
+	// ---------------------------------------------------------------------------------------------------
+	// 7. Community: Users and Manage users of a program with 100,000 members, + Invite into it
+
+	static void communityScenario() throws Exception {
+		int concurrency = 32;
+		Duration warmup = Duration.ofSeconds(QUICK ? 2 : 4);
+		Duration run = Duration.ofSeconds(QUICK ? 2 : 6);
+		String program = one("select id from program where organization_id = '" + org + "' and is_default");
+		long started = System.nanoTime();
+		exec("""
+				insert into account (id, email, display_name, email_verified_at)
+				select gen_random_uuid(), 'member' || n || '@community.example', 'Member ' || n, now()
+				from generate_series(1, 100000) n""");
+		exec("""
+				insert into program_member (program_id, organization_id, account_id, role, joined_at)
+				select '%s', '%s', id, 'CLIENT', now() - split_part(display_name, ' ', 2)::int * interval '1 minute'
+				from account where email like '%%@community.example'""".formatted(program, org));
+		exec("vacuum analyze account, program_member, program_member_count");
+		System.out.printf("Seeded 100,000 members of New Members in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		String members = "/api/v1/community/programs/" + program + "/members";
+		String[] halfway = one("""
+				select joined_at || '|' || account_id from program_member where program_id = '%s'
+				order by joined_at desc, account_id desc offset 49999 limit 1""".formatted(program)).split("\\|");
+		// the cursor as the application writes it (KeysetCursor): the instant and the id
+		String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+				(Instant.parse(one("select to_char('" + halfway[0] + "'::timestamptz at time zone 'UTC', "
+						+ "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")) + "\n" + halfway[1]).getBytes(StandardCharsets.UTF_8));
+		List<String> sessions = new ArrayList<>();
+		for (int i = 0; i < concurrency; i++) {
+			sessions.add(signIn("owner@bench.example"));
+		}
+		String bearer = "bearer " + token;
+		String browsers = "sessions " + String.join(",", sessions);
+		Figures sql = timed(concurrency, warmup, run, membersPageSql(program));
+		wrkRun(concurrency, Duration.ofSeconds(QUICK ? 3 : 10), members, bearer);
+		wrkRun(concurrency, Duration.ofSeconds(QUICK ? 3 : 8), "/community/users/" + program, browsers);
+		Figures trivial = wrk(concurrency, warmup, run, "/actuator/health/liveness", "none");
+		record Case(String name, String path, boolean api) {
+		}
+		List<Case> cases = List.of(new Case("API: Users (programs and their member counts)", "/api/v1/community/programs", true),
+				new Case("API: Manage users, first page", members, true),
+				new Case("API: Manage users, 50,000 members deep (keyset)", members + "?after=" + cursor, true),
+				new Case("page: Manage users (HTML)", "/community/users/" + program, false));
+		for (Case c : cases) {
+			String body = get(c.path(), c.api() ? "Bearer " + token : null, c.api() ? null : sessions.getFirst());
+			if (c.path().contains("?after=") && !body.contains("\"name\":\"Member 50001\"")) {
+				throw new IllegalStateException("the deep page does not start at member 50,001: " + body.substring(0, 300));
+			}
+			Figures f = wrk(concurrency, warmup, run, c.path(), c.api() ? bearer : browsers);
+			double bar = c.api() ? 15 : 25;
+			record("7 community", c.name() + ", 100,000 members, 32 concurrent", f, "members page SQL over JDBC",
+					sql.throughput(), f.throughput() / sql.throughput(), "p95 ≤ " + (int) bar + " ms (as 4)", f.p95() <= bar);
+		}
+		record("7 community", "ceiling: members page SQL over JDBC (joined with the accounts), 32 connections", sql, "", 0, 0, "", true);
+		record("7 community", "ceiling: trivial JSON endpoint, 32 concurrent", trivial, "", 0, 0, "", true);
+
+		// + Invite into the program with 100,000 members, one person a request, as the single invitation
+		int total = QUICK ? 300 : 2000;
+		wrkPosts(8, QUICK ? 200 : 1000, "program", token, program);
+		List<Figures> inviteRuns = new ArrayList<>();
+		List<Figures> trivialRuns = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			exec("vacuum analyze invitation, program_invitation, email_outbox, audit_event");
+			inviteRuns.add(wrkPosts(8, total, "program", token, program));
+			trivialRuns.add(wrkRun(8, Duration.ofSeconds(QUICK ? 1 : 3), "/actuator/health/liveness", "none"));
+		}
+		Figures invite = median(inviteRuns);
+		Figures trivialAt8 = median(trivialRuns);
+		record("7 community", "+ Invite into a program of 100,000 members, one person a request, 8 concurrent, " + total
+				+ " invitations", invite, "trivial JSON endpoint, 8 concurrent", trivialAt8.throughput(),
+				invite.throughput() / trivialAt8.throughput(), "≥ 1,500/s, p95 ≤ 15 ms (as 1)",
+				invite.throughput() >= 1500 && invite.p95() <= 15);
+	}
+
+	static Request membersPageSql(String program) throws Exception {
+		List<Connection> connections = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			connections.add(DriverManager.getConnection(JDBC));
+		}
+		return w -> {
+			try (PreparedStatement statement = connections.get(w).prepareStatement("""
+					select m.account_id, m.role, m.joined_at, a.display_name, a.email
+					from program_member m join account a on a.id = m.account_id
+					where m.program_id = ?::uuid and m.organization_id = ?::uuid
+					order by m.joined_at desc, m.account_id desc limit 101""")) {
+				statement.setString(1, program);
+				statement.setString(2, org);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						for (int i = 1; i <= 5; i++) {
+							rs.getObject(i);
+						}
+					}
+				}
+			}
+		};
 	}
 
 	// ---------------------------------------------------------------------------------------------------

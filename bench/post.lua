@@ -1,6 +1,7 @@
 -- Fixed-count POST scenarios for wrk, driven by bench/Bench.java. Arguments: MODE KEY TOTAL TAG, where MODE is
--- "invite" (KEY: the API token; one new client invited per request, addresses unique by TAG) or "accept" (KEY
--- unused; request i accepts invitation tok_TAG_i as the account of API token rpt_TAG_i, seeded by Bench.java).
+-- "invite" (KEY: the API token; one new client invited per request, addresses unique by TAG), "program" (the
+-- same through + Invite into the program PROGRAM, the fifth argument) or "accept" (KEY unused; request i accepts
+-- invitation tok_TAG_i as the account of API token rpt_TAG_i, seeded by Bench.java).
 -- Each wrk thread sends its share of TOTAL and prints DONE when the last of its share has answered; Bench.java
 -- then ends wrk with SIGINT (wrk runs for a duration, not a count, and reports on SIGINT). A connection that
 -- would go beyond the share sends the trivial liveness request meanwhile (a few per run), which counts in
@@ -15,10 +16,10 @@ function setup(thread)
 	table.insert(threads, thread)
 end
 
-local mode, key, total, tag, sent, share, finished, verified
+local mode, key, total, tag, program, sent, share, finished, verified
 
 function init(args)
-	mode, key, total, tag = args[1], args[2], tonumber(args[3]), args[4]
+	mode, key, total, tag, program = args[1], args[2], tonumber(args[3]), args[4], args[5]
 	sent = 0
 	real = 0 -- global: done() reads it through thread:get
 	-- requests index, index + 2, index + 4, … below TOTAL belong to this thread (wrk -t2)
@@ -41,6 +42,11 @@ function request()
 			{ ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" },
 			'{"invite":true,"clients":[{"firstName":"Ada","lastName":"Invite ' .. i .. '","email":"ada-' .. tag .. '-' .. i
 				.. '@invite.example"}]}')
+	end
+	if mode == "program" then
+		return wrk.format("POST", "/api/v1/community/programs/" .. program .. "/invitations",
+			{ ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" },
+			'{"people":[{"name":"Ada Member ' .. i .. '","email":"ada-' .. tag .. '-' .. i .. '@invite.example","role":"CLIENT"}]}')
 	end
 	return wrk.format("POST", "/api/v1/join/accept",
 		{ ["Authorization"] = "Bearer rpt_" .. tag .. "_" .. i, ["Content-Type"] = "application/json" },

@@ -191,15 +191,18 @@ class CommunityRepository {
 			.update() == 1;
 	}
 
-	/** A page of a program's members, newest first, from a keyset cursor. */
+	/**
+	 * A page of a program's members, newest first, from a keyset cursor. The first page
+	 * and the following ones are separate statements, so that a deep page starts in the
+	 * index at its cursor whatever plan PostgreSQL caches for the statement.
+	 */
 	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
-		return jdbc.sql("""
-				select account_id, role, joined_at from program_member
-				where program_id = ? and organization_id = ?
-				  and (?::timestamptz is null or (joined_at, account_id) < (?::timestamptz, ?::uuid))
-				order by joined_at desc, account_id desc limit ?""")
-			.params(program.value(), organization.value(), after == null ? null : Timestamp.from(after.at()),
-					after == null ? null : Timestamp.from(after.at()), after == null ? null : after.id(), limit)
+		String select = "select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?";
+		String order = " order by joined_at desc, account_id desc limit ?";
+		var statement = after == null ? jdbc.sql(select + order).params(program.value(), organization.value(), limit)
+				: jdbc.sql(select + " and (joined_at, account_id) < (?, ?)" + order)
+					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id(), limit);
+		return statement
 			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
 					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
 			.list();
