@@ -91,6 +91,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(bearer).ignoringRequestMatchers(PUBLIC_API))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.requestCache(cache -> cache.requestCache(new ContinueRequestCache()))
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(problem(401, "Unauthorized", "Sign in or send an API token."), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)

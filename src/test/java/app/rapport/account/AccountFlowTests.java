@@ -59,6 +59,24 @@ class AccountFlowTests {
 	}
 
 	@Test
+	void aPageAskedForBeforeSigningInOpensRightAfterSigningIn() {
+		Provider provider = providers.provider("Saved Request Coaching");
+		RapportClient person = client();
+		HttpResponse<String> asked = person.get("/clients?q=ana");
+		assertThat(asked.statusCode()).isEqualTo(302);
+		assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/sign-in"));
+
+		person.get("/sign-in");
+		HttpResponse<String> signedIn = person.post("/sign-in",
+				Map.of("email", provider.ownerEmail(), "password", Providers.PASSWORD));
+		String location = signedIn.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/clients?q=ana").contains("continue");
+		HttpResponse<String> resumed = person.get(location.substring(location.indexOf("/clients")));
+		assertThat(resumed.statusCode()).isEqualTo(200);
+		assertThat(resumed.body()).contains("<h1 class=\"h3 mb-0 me-auto\">Clients</h1>", "value=\"ana\"");
+	}
+
+	@Test
 	void signUpWithATakenEmailAnswersTheSameAndCreatesNothing() {
 		Provider existing = providers.provider("Existing Coaching");
 		long organizations = jdbc.sql("select count(*) from organization").query(Long.class).single();
