@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CommunityRepository {
 
-	private static final String PROGRAM = """
+	static final String PROGRAM = """
 			select p.id, p.name, p.description, p.is_default, p.coaches_invite_directly, p.archived_at, p.created_at,
 			       (select coalesce(sum(c.members), 0) from program_member_count c where c.program_id = p.id) as members
 			from program p""";
@@ -197,16 +197,24 @@ class CommunityRepository {
 	 * index at its cursor whatever plan PostgreSQL caches for the statement.
 	 */
 	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
-		String select = "select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?";
-		String order = " order by joined_at desc, account_id desc limit ?";
-		var statement = after == null ? jdbc.sql(select + order).params(program.value(), organization.value(), limit)
-				: jdbc.sql(select + " and (joined_at, account_id) < (?, ?)" + order)
+		var statement = after == null
+				? jdbc.sql(MEMBERS_FIRST).params(program.value(), organization.value(), limit)
+				: jdbc.sql(MEMBERS_AFTER)
 					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id(), limit);
 		return statement
 			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
 					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
 			.list();
 	}
+
+	static final String MEMBERS_FIRST = """
+			select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?
+			order by joined_at desc, account_id desc limit ?""";
+
+	static final String MEMBERS_AFTER = """
+			select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?
+			  and (joined_at, account_id) < (?, ?)
+			order by joined_at desc, account_id desc limit ?""";
 
 	record MemberRow(AccountId accountId, ProgramRole role, Instant joinedAt) {
 	}

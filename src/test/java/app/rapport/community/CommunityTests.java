@@ -457,6 +457,47 @@ class CommunityTests {
 			.isZero();
 	}
 
+	/**
+	 * The guard of benchmark scenario 7 that noise cannot move: what the Users and Manage
+	 * users statements read does not grow with the program. Users reads no member row;
+	 * a page deep in the members starts in the index at its cursor.
+	 */
+	@Test
+	void usersAndManageUsersReadTheSameRowsWhateverTheProgramsSize() {
+		Provider provider = providers.provider("Large Cohort Coaching");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = createProgram(owner, "Large Cohort");
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("""
+				insert into account (id, email, display_name)
+				select gen_random_uuid(), 'large' || n || '-' || ? || '@example.com', 'Large ' || n
+				from generate_series(1, 5000) n""").param(tag).update();
+		jdbc.sql("""
+				insert into program_member (program_id, organization_id, account_id, role, joined_at)
+				select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 second')
+				from account a where a.email like ?""")
+			.params(program, provider.id().value(), "%-" + tag + "@example.com")
+			.update();
+		jdbc.sql("analyze program_member").update();
+		Map<String, Object> cursor = jdbc.sql("""
+				select joined_at, account_id from program_member where program_id = ?::uuid
+				order by joined_at desc, account_id desc offset 3999 limit 1""").param(program).query().singleRow();
+
+		String users = plan(CommunityRepository.PROGRAM + " where p.organization_id = ?", provider.id().value());
+		String deep = plan(CommunityRepository.MEMBERS_AFTER, java.util.UUID.fromString(program), provider.id().value(),
+				cursor.get("joined_at"), cursor.get("account_id"), 101);
+
+		assertThat(users).as("Users").doesNotContainPattern("on program_member(?!_count)");
+		Matcher scanned = Pattern.compile("Index Scan using \\w+ on program_member .*rows=(\\d+) loops").matcher(deep);
+		assertThat(scanned.find()).as(deep).isTrue();
+		assertThat(Integer.parseInt(scanned.group(1))).as("members read for a page 4,000 deep:\n" + deep)
+			.isLessThanOrEqualTo(110);
+	}
+
+	private String plan(String sql, Object... params) {
+		return String.join("\n", jdbc.sql("explain (analyze, costs off) " + sql).params(params).query(String.class).list());
+	}
+
 	@Test
 	void theCommunityTablesAreBehindTheTenantWall() {
 		Provider mine = providers.provider("Wall Community Mine");
