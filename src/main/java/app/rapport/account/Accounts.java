@@ -163,10 +163,7 @@ public class Accounts {
 	/** Looks up many accounts with one query. */
 	@Transactional(readOnly = true)
 	public Map<AccountId, AccountSummary> findAll(Collection<AccountId> ids) {
-		return accounts.findAll(ids)
-			.stream()
-			.map(AccountRepository.StoredAccount::summary)
-			.collect(Collectors.toMap(AccountSummary::id, Function.identity()));
+		return accounts.summaries(ids).stream().collect(Collectors.toMap(AccountSummary::id, Function.identity()));
 	}
 
 	@Transactional

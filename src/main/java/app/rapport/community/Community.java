@@ -30,7 +30,6 @@ import app.rapport.shared.Links;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.PlainText;
 import app.rapport.shared.Problem;
-import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,18 +65,15 @@ public class Community {
 
 	private final AuditLog audit;
 
-	private final TenantScope tenantScope;
-
 	private final Links links;
 
 	Community(CommunityRepository community, Organizations organizations, Invitations invitations, Accounts accounts,
-			AuditLog audit, TenantScope tenantScope, Links links) {
+			AuditLog audit, Links links) {
 		this.community = community;
 		this.organizations = organizations;
 		this.invitations = invitations;
 		this.accounts = accounts;
 		this.audit = audit;
-		this.tenantScope = tenantScope;
 		this.links = links;
 	}
 
@@ -443,8 +439,7 @@ public class Community {
 		if (!user.isAdmin()) {
 			throw new AccessDeniedProblem("Only owners and admins manage the community.");
 		}
-		tenantScope.enter(id);
-		Organization organization = organizations.find(id)
+		Organization organization = organizations.enter(id)
 			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
 		if (organization.kind() != OrganizationKind.PROVIDER) {
 			throw new AccessDeniedProblem("Communities belong to coaching businesses, not client companies.");

@@ -197,8 +197,7 @@ class CommunityRepository {
 	 * index at its cursor whatever plan PostgreSQL caches for the statement.
 	 */
 	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
-		var statement = after == null
-				? jdbc.sql(MEMBERS_FIRST).params(program.value(), organization.value(), limit)
+		var statement = after == null ? jdbc.sql(MEMBERS_FIRST).params(program.value(), organization.value(), limit)
 				: jdbc.sql(MEMBERS_AFTER)
 					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id(), limit);
 		return statement

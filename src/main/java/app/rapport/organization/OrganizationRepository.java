@@ -11,6 +11,7 @@ import app.rapport.account.AccessCache;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.OrganizationRole;
+import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,9 +23,12 @@ class OrganizationRepository {
 
 	private final AccessCache access;
 
-	OrganizationRepository(JdbcClient jdbc, AccessCache access) {
+	private final TenantScope tenantScope;
+
+	OrganizationRepository(JdbcClient jdbc, AccessCache access, TenantScope tenantScope) {
 		this.jdbc = jdbc;
 		this.access = access;
+		this.tenantScope = tenantScope;
 	}
 
 	void insert(OrganizationId id, OrganizationKind kind, String name) {
@@ -38,6 +42,15 @@ class OrganizationRepository {
 			.param(id.value())
 			.query(OrganizationRepository::map)
 			.optional();
+	}
+
+	/** Enters the organization's tenant scope and reads it, in one round trip. */
+	Optional<Organization> enterAndFind(OrganizationId id) {
+		return tenantScope
+			.enterAndQuery(id, "select * from organization where id = ?", List.of(id.value()),
+					OrganizationRepository::map)
+			.stream()
+			.findFirst();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -79,6 +80,15 @@ public class Organizations implements MembershipDirectory {
 	@Transactional(readOnly = true)
 	public Optional<Organization> find(OrganizationId id) {
 		return organizations.find(id);
+	}
+
+	/**
+	 * Puts the current transaction behind the tenant wall of the organization and reads
+	 * it, in one round trip instead of two.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Organization> enter(OrganizationId id) {
+		return organizations.enterAndFind(id);
 	}
 
 	/** The organization the current user works in. */

@@ -43,7 +43,7 @@ public record EmailAddress(String value) {
 	}
 
 	private static String asciiDomain(String value) {
-		if (value.chars().allMatch(c -> c < 0x80)) {
+		if (ascii(value)) {
 			return value;
 		}
 		if (value.codePoints()
@@ -63,6 +63,16 @@ public record EmailAddress(String value) {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(INVALID);
 		}
+	}
+
+	/** A loop, not a stream: every address read from the database passes here. */
+	private static boolean ascii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	public static boolean isValid(String candidate) {

@@ -459,8 +459,8 @@ class CommunityTests {
 
 	/**
 	 * The guard of benchmark scenario 7 that noise cannot move: what the Users and Manage
-	 * users statements read does not grow with the program. Users reads no member row;
-	 * a page deep in the members starts in the index at its cursor.
+	 * users statements read does not grow with the program. Users reads no member row; a
+	 * page deep in the members starts in the index at its cursor.
 	 */
 	@Test
 	void usersAndManageUsersReadTheSameRowsWhateverTheProgramsSize() {
@@ -472,10 +472,11 @@ class CommunityTests {
 				insert into account (id, email, display_name)
 				select gen_random_uuid(), 'large' || n || '-' || ? || '@example.com', 'Large ' || n
 				from generate_series(1, 5000) n""").param(tag).update();
-		jdbc.sql("""
-				insert into program_member (program_id, organization_id, account_id, role, joined_at)
-				select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 second')
-				from account a where a.email like ?""")
+		jdbc.sql(
+				"""
+						insert into program_member (program_id, organization_id, account_id, role, joined_at)
+						select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 second')
+						from account a where a.email like ?""")
 			.params(program, provider.id().value(), "%-" + tag + "@example.com")
 			.update();
 		jdbc.sql("analyze program_member").update();
@@ -488,14 +489,16 @@ class CommunityTests {
 				cursor.get("joined_at"), cursor.get("account_id"), 101);
 
 		assertThat(users).as("Users").doesNotContainPattern("on program_member(?!_count)");
-		Matcher scanned = Pattern.compile("Index Scan using \\w+ on program_member .*rows=(\\d+) loops").matcher(deep);
+		Matcher scanned = Pattern.compile("Index Scan using \\w+ on program_member .*rows=([\\d.]+) loops")
+			.matcher(deep);
 		assertThat(scanned.find()).as(deep).isTrue();
-		assertThat(Integer.parseInt(scanned.group(1))).as("members read for a page 4,000 deep:\n" + deep)
+		assertThat(Double.parseDouble(scanned.group(1))).as("members read for a page 4,000 deep:\n" + deep)
 			.isLessThanOrEqualTo(110);
 	}
 
 	private String plan(String sql, Object... params) {
-		return String.join("\n", jdbc.sql("explain (analyze, costs off) " + sql).params(params).query(String.class).list());
+		return String.join("\n",
+				jdbc.sql("explain (analyze, costs off) " + sql).params(params).query(String.class).list());
 	}
 
 	@Test
