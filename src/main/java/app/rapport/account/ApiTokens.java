@@ -1,9 +1,12 @@
 package app.rapport.account;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
@@ -11,10 +14,13 @@ import app.rapport.shared.AccountId;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
 import app.rapport.shared.SecretToken;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal API tokens for scripts and integrations calling {@code /api/v1}. A token acts
@@ -35,10 +41,18 @@ public class ApiTokens {
 
 	private final AccessCache cache;
 
-	ApiTokens(JdbcClient jdbc, AuditLog audit, AccessCache cache) {
+	private final TransactionTemplate transactions;
+
+	/**
+	 * Tokens used since their "last used" was last written; see {@link #stampLastUse()}.
+	 */
+	private final Set<UUID> used = ConcurrentHashMap.newKeySet();
+
+	ApiTokens(JdbcClient jdbc, AuditLog audit, AccessCache cache, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.cache = cache;
+		this.transactions = transactions;
 	}
 
 	/** Creates a token and returns its secret, which is never shown again. */
@@ -117,11 +131,31 @@ public class ApiTokens {
 					rs.getObject("token_organization_id", UUID.class),
 					rs.getObject("stale") == null || rs.getBoolean("stale")))
 			.optional();
-		owner.filter(TokenOwner::stale)
-			.ifPresent(token -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
-				.param(token.id())
-				.update());
+		owner.filter(TokenOwner::stale).ifPresent(token -> used.add(token.id()));
 		return owner.map(token -> RapportPrincipal.ofToken(token.account(), token.organizationId()));
+	}
+
+	/**
+	 * Writes when tokens were last used, a few seconds late and for all of them in one
+	 * statement committed without waiting for the disk. Stamping it in the request cost a
+	 * token's first request of every five minutes a commit of its own, which was most of
+	 * an acceptance's time; a crash forgets at most those seconds of "last used", which
+	 * only people read (the account page), and changes nobody's access.
+	 */
+	@Scheduled(fixedDelayString = "${rapport.api-tokens.last-use-interval:PT5S}")
+	@PreDestroy
+	void stampLastUse() {
+		if (used.isEmpty()) {
+			return;
+		}
+		List<UUID> ids = new ArrayList<>(used);
+		ids.forEach(used::remove);
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("select set_config('synchronous_commit', 'off', true)").query().singleValue();
+			jdbc.sql("update api_token set last_used_at = now() where id = any(?)")
+				.param(ids.toArray(UUID[]::new))
+				.update();
+		});
 	}
 
 	private record TokenOwner(UUID id, AccountRepository.StoredAccount account, UUID organizationId, boolean stale) {

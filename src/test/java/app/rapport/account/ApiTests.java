@@ -27,6 +27,9 @@ class ApiTests {
 	@Autowired
 	ApiTokens apiTokens;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aBearerTokenActsAsItsOwnerUntilRevoked() {
 		Provider provider = providers.provider("Token Coaching");
@@ -42,6 +45,25 @@ class ApiTests {
 		HttpResponse<String> revoked = script.api("GET", "/api/v1/me", null);
 		assertThat(revoked.statusCode()).isEqualTo(401);
 		assertThat(revoked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.contains("problem+json"));
+	}
+
+	@Test
+	void aTokensLastUseIsWrittenShortlyAfterItsFirstRequest() {
+		Provider provider = providers.provider("Last Use Coaching");
+		ApiTokens.CreatedToken token = apiTokens.create(provider.owner(), provider.id(), "stamped");
+		java.util.function.LongSupplier stamped = () -> jdbc
+			.sql("select count(*) from api_token where id = ? and last_used_at is not null")
+			.param(token.id())
+			.query(Long.class)
+			.single();
+		assertThat(stamped.getAsLong()).as("never used").isZero();
+
+		assertThat(new RapportClient(port).withBearer(token.token()).api("GET", "/api/v1/me", null).statusCode())
+			.isEqualTo(200);
+
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(stamped.getAsLong()).as("last use written").isEqualTo(1));
 	}
 
 	@Test
