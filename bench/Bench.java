@@ -270,21 +270,29 @@ public class Bench {
 	}
 
 	static Request firstPageSql() throws Exception {
+		return sqlOver32Connections("""
+				select id, provider_id, kind, status, display_name, first_name, last_name, email, phone, time_zone,
+				       website, address, contact_name, tags, private_notes, owner_account_id, owner_organization_id,
+				       created_by, created_at, last_invited_at, archived_at
+				from client_record where provider_id = ?::uuid and archived_at is null
+				order by created_at desc, id desc limit 51""", org);
+	}
+
+	/** The query as a JDBC ceiling: one connection per worker (32), every column of every row read. */
+	static Request sqlOver32Connections(String sql, String... params) throws Exception {
 		List<Connection> connections = new ArrayList<>();
 		for (int i = 0; i < 32; i++) {
 			connections.add(DriverManager.getConnection(JDBC));
 		}
 		return w -> {
-			try (PreparedStatement statement = connections.get(w).prepareStatement("""
-					select id, provider_id, kind, status, display_name, first_name, last_name, email, phone, time_zone,
-					       website, address, contact_name, tags, private_notes, owner_account_id, owner_organization_id,
-					       created_by, created_at, last_invited_at, archived_at
-					from client_record where provider_id = ?::uuid and archived_at is null
-					order by created_at desc, id desc limit 51""")) {
-				statement.setString(1, org);
+			try (PreparedStatement statement = connections.get(w).prepareStatement(sql)) {
+				for (int i = 0; i < params.length; i++) {
+					statement.setString(i + 1, params[i]);
+				}
 				try (ResultSet rs = statement.executeQuery()) {
+					int columns = rs.getMetaData().getColumnCount();
 					while (rs.next()) {
-						for (int i = 1; i <= 21; i++) {
+						for (int i = 1; i <= columns; i++) {
 							rs.getObject(i);
 						}
 					}
@@ -805,27 +813,11 @@ public class Bench {
 	}
 
 	static Request membersPageSql(String program) throws Exception {
-		List<Connection> connections = new ArrayList<>();
-		for (int i = 0; i < 32; i++) {
-			connections.add(DriverManager.getConnection(JDBC));
-		}
-		return w -> {
-			try (PreparedStatement statement = connections.get(w).prepareStatement("""
-					select m.account_id, m.role, m.joined_at, a.display_name, a.email
-					from program_member m join account a on a.id = m.account_id
-					where m.program_id = ?::uuid and m.organization_id = ?::uuid
-					order by m.joined_at desc, m.account_id desc limit 101""")) {
-				statement.setString(1, program);
-				statement.setString(2, org);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						for (int i = 1; i <= 5; i++) {
-							rs.getObject(i);
-						}
-					}
-				}
-			}
-		};
+		return sqlOver32Connections("""
+				select m.account_id, m.role, m.joined_at, a.display_name, a.email
+				from program_member m join account a on a.id = m.account_id
+				where m.program_id = ?::uuid and m.organization_id = ?::uuid
+				order by m.joined_at desc, m.account_id desc limit 101""", program, org);
 	}
 
 	// ---------------------------------------------------------------------------------------------------

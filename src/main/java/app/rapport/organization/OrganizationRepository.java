@@ -19,6 +19,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
+	private static final String BY_ID = "select * from organization where id = ?";
+
 	private final JdbcClient jdbc;
 
 	private final AccessCache access;
@@ -38,17 +40,12 @@ class OrganizationRepository {
 	}
 
 	Optional<Organization> find(OrganizationId id) {
-		return jdbc.sql("select * from organization where id = ?")
-			.param(id.value())
-			.query(OrganizationRepository::map)
-			.optional();
+		return jdbc.sql(BY_ID).param(id.value()).query(OrganizationRepository::map).optional();
 	}
 
 	/** Enters the organization's tenant scope and reads it, in one round trip. */
 	Optional<Organization> enterAndFind(OrganizationId id) {
-		return tenantScope
-			.enterAndQuery(id, "select * from organization where id = ?", List.of(id.value()),
-					OrganizationRepository::map)
+		return tenantScope.enterAndQuery(id, BY_ID, List.of(id.value()), OrganizationRepository::map)
 			.stream()
 			.findFirst();
 	}
