@@ -73,35 +73,36 @@ RSS_END=$(rss $APP)
 kill $APP && wait $APP 2>/dev/null || true
 APP=
 
-if [ -z "${READY_EMBEDDED:-}" ] && { [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *,startup,* ]]; }; then
-	rm -rf $OUT/embedded
-	STARTED=$(date +%s%N)
-	java $HEAP -jar "$JAR" --server.port=$PORT --rapport.embedded-postgres.data-directory=$OUT/embedded \
-		--logging.level.app.rapport.requests=WARN > $OUT/app-embedded.log 2>&1 &
+# timed_start LOG JAVA_ARGS…: starts the application once more, waits until it is ready and stops it; sets
+# READY (milliseconds from the start) and RSS_READY
+timed_start() {
+	local log=$1 started
+	shift
+	started=$(date +%s%N)
+	java $HEAP "$@" --server.port=$PORT --logging.level.app.rapport.requests=WARN > "$log" 2>&1 &
 	APP=$!
-	wait_ready $PORT $OUT/app-embedded.log
-	READY_EMBEDDED=$(( ($(date +%s%N) - STARTED) / 1000000 ))
-	RSS_EMBEDDED=$(rss $APP)
+	wait_ready $PORT "$log"
+	READY=$(( ($(date +%s%N) - started) / 1000000 ))
+	RSS_READY=$(rss $APP)
 	kill $APP && wait $APP 2>/dev/null || true
 	APP=
+}
+startups() { [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *,startup,* ]]; }
+if [ -z "${READY_EMBEDDED:-}" ] && startups; then
+	rm -rf $OUT/embedded
+	timed_start $OUT/app-embedded.log -jar "$JAR" --rapport.embedded-postgres.data-directory=$OUT/embedded
+	READY_EMBEDDED=$READY RSS_EMBEDDED=$RSS_READY
 fi
 # the recommended production start (docs/operations.md): the extracted jar with the JDK's AOT cache, trained
 # by ops/aot-cache.sh on a scratch database, then timed on an empty one as above
-if [ -n "$READY_SERVER" ] && { [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *,startup,* ]]; }; then
+if [ -n "$READY_SERVER" ] && startups; then
 	DB=rapport_bench_aot
 	fresh_database
 	ops/aot-cache.sh "$JAR" $OUT/aot "jdbc:postgresql://127.0.0.1:5432/$DB" postgres > $OUT/aot.log
 	fresh_database
-	STARTED=$(date +%s%N)
-	java $HEAP -XX:AOTCache=$OUT/aot/rapport.aot -jar $OUT/aot/rapport.jar --server.port=$PORT \
-		--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
-		--logging.level.app.rapport.requests=WARN > $OUT/app-aot.log 2>&1 &
-	APP=$!
-	wait_ready $PORT $OUT/app-aot.log
-	READY_AOT=$(( ($(date +%s%N) - STARTED) / 1000000 ))
-	RSS_AOT=$(rss $APP)
-	kill $APP && wait $APP 2>/dev/null || true
-	APP=
+	timed_start $OUT/app-aot.log -XX:AOTCache=$OUT/aot/rapport.aot -jar $OUT/aot/rapport.jar \
+		--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres
+	READY_AOT=$READY RSS_AOT=$RSS_READY
 	psql -h 127.0.0.1 -U postgres -q -c "drop database if exists $DB with (force)"
 fi
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.1f s", ms / 1000 }'; }

@@ -88,6 +88,32 @@ class CommunityTests {
 		return person;
 	}
 
+	/**
+	 * Accounts named "{name} 1" to "{name} n"; returns the pattern (for {@code like}) of
+	 * their addresses.
+	 */
+	String seedAccounts(String name, int n) {
+		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+		jdbc.sql("""
+				insert into account (id, email, display_name)
+				select gen_random_uuid(), ? || n || '-' || ? || '@example.com', ? || ' ' || n
+				from generate_series(1, ?) n""").params(name.toLowerCase(), tag, name, n).update();
+		return "%-" + tag + "@example.com";
+	}
+
+	/**
+	 * Makes those accounts clients of the program, "{name} k" having joined k units ago.
+	 */
+	void seedMembers(String program, Provider provider, String emails, String unit) {
+		jdbc.sql(
+				"""
+						insert into program_member (program_id, organization_id, account_id, role, joined_at)
+						select ?::uuid, ?, a.id, 'CLIENT', now() - split_part(a.display_name, ' ', 2)::int * ('1 ' || ?)::interval
+						from account a where a.email like ?""")
+			.params(program, provider.id().value(), unit, emails)
+			.update();
+	}
+
 	long count(String sql, Object... params) {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
@@ -370,18 +396,7 @@ class CommunityTests {
 		Provider provider = providers.provider("Big Cohort Coaching");
 		RapportClient owner = providers.ownerApi(port, provider);
 		String program = createProgram(owner, "Big Cohort");
-		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("""
-				insert into account (id, email, display_name)
-				select gen_random_uuid(), 'member' || n || '-' || ? || '@example.com', 'Member ' || n
-				from generate_series(1, 150) n""").param(tag).update();
-		jdbc.sql(
-				"""
-						insert into program_member (program_id, organization_id, account_id, role, joined_at)
-						select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 minute')
-						from account a where a.email like ?""")
-			.params(program, provider.id().value(), "%-" + tag + "@example.com")
-			.update();
+		seedMembers(program, provider, seedAccounts("Member", 150), "minute");
 
 		HttpResponse<String> first = owner.api("GET", "/api/v1/community/programs/" + program + "/members", null);
 		Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(first.body());
@@ -401,13 +416,8 @@ class CommunityTests {
 		Provider provider = providers.provider("Counted Cohort Coaching");
 		RapportClient owner = providers.ownerApi(port, provider);
 		String program = createProgram(owner, "Counted Cohort");
-		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("""
-				insert into account (id, email, display_name)
-				select gen_random_uuid(), 'counted' || n || '-' || ? || '@example.com', 'Counted ' || n
-				from generate_series(1, 240) n""").param(tag).update();
 		List<java.util.UUID> accounts = jdbc.sql("select id from account where email like ? order by email")
-			.param("%-" + tag + "@example.com")
+			.param(seedAccounts("Counted", 240))
 			.query(java.util.UUID.class)
 			.list();
 		// 40 in one statement, then 200 joining one by one from 8 transactions at once
@@ -467,18 +477,7 @@ class CommunityTests {
 		Provider provider = providers.provider("Large Cohort Coaching");
 		RapportClient owner = providers.ownerApi(port, provider);
 		String program = createProgram(owner, "Large Cohort");
-		String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
-		jdbc.sql("""
-				insert into account (id, email, display_name)
-				select gen_random_uuid(), 'large' || n || '-' || ? || '@example.com', 'Large ' || n
-				from generate_series(1, 5000) n""").param(tag).update();
-		jdbc.sql(
-				"""
-						insert into program_member (program_id, organization_id, account_id, role, joined_at)
-						select ?::uuid, ?, a.id, 'CLIENT', now() - (split_part(a.display_name, ' ', 2)::int * interval '1 second')
-						from account a where a.email like ?""")
-			.params(program, provider.id().value(), "%-" + tag + "@example.com")
-			.update();
+		seedMembers(program, provider, seedAccounts("Large", 5000), "second");
 		jdbc.sql("analyze program_member").update();
 		Map<String, Object> cursor = jdbc.sql("""
 				select joined_at, account_id from program_member where program_id = ?::uuid
