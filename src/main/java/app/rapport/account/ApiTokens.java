@@ -150,12 +150,19 @@ public class ApiTokens {
 		}
 		List<UUID> ids = new ArrayList<>(used);
 		ids.forEach(used::remove);
-		transactions.executeWithoutResult(status -> {
-			jdbc.sql("select set_config('synchronous_commit', 'off', true)").query().singleValue();
-			jdbc.sql("update api_token set last_used_at = now() where id = any(?)")
-				.param(ids.toArray(UUID[]::new))
-				.update();
-		});
+		try {
+			transactions.executeWithoutResult(status -> {
+				jdbc.sql("select set_config('synchronous_commit', 'off', true)").query().singleValue();
+				jdbc.sql("update api_token set last_used_at = now() where id = any(?)")
+					.param(ids.toArray(UUID[]::new))
+					.update();
+			});
+		}
+		catch (RuntimeException ex) {
+			// the database is unreachable: the next run writes them
+			used.addAll(ids);
+			throw ex;
+		}
 	}
 
 	private record TokenOwner(UUID id, AccountRepository.StoredAccount account, UUID organizationId, boolean stale) {
