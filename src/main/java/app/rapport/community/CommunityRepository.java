@@ -197,9 +197,12 @@ class CommunityRepository {
 	 * index at its cursor whatever plan PostgreSQL caches for the statement.
 	 */
 	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
-		var statement = after == null ? jdbc.sql(MEMBERS_FIRST).params(program.value(), organization.value(), limit)
-				: jdbc.sql(MEMBERS_AFTER)
-					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id(), limit);
+		// the limit is written into the statement: as a parameter it kept PostgreSQL from
+		// reusing a generic plan, and it planned every request anew
+		var statement = after == null
+				? jdbc.sql(MEMBERS_FIRST.formatted(limit)).params(program.value(), organization.value())
+				: jdbc.sql(MEMBERS_AFTER.formatted(limit))
+					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id());
 		return statement
 			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
 					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
@@ -208,12 +211,12 @@ class CommunityRepository {
 
 	static final String MEMBERS_FIRST = """
 			select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?
-			order by joined_at desc, account_id desc limit ?""";
+			order by joined_at desc, account_id desc limit %d""";
 
 	static final String MEMBERS_AFTER = """
 			select account_id, role, joined_at from program_member where program_id = ? and organization_id = ?
 			  and (joined_at, account_id) < (?, ?)
-			order by joined_at desc, account_id desc limit ?""";
+			order by joined_at desc, account_id desc limit %d""";
 
 	record MemberRow(AccountId accountId, ProgramRole role, Instant joinedAt) {
 	}

@@ -74,8 +74,8 @@ class InvitationListRepository {
 			params.add(Timestamp.from(cursor.at()));
 			params.add(cursor.id());
 		}
-		sql.append(" order by i.created_at desc, i.id desc limit ?");
-		params.add(query.size() + 1);
+		// a literal limit (a clamped int) lets PostgreSQL reuse a generic plan
+		sql.append(" order by i.created_at desc, i.id desc limit ").append(query.size() + 1);
 		return jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> new Found(InvitationRepository.map(rs, n), rs.getString("inviter_name")))

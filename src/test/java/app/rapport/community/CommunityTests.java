@@ -484,8 +484,8 @@ class CommunityTests {
 				order by joined_at desc, account_id desc offset 3999 limit 1""").param(program).query().singleRow();
 
 		String users = plan(CommunityRepository.PROGRAM + " where p.organization_id = ?", provider.id().value());
-		String deep = plan(CommunityRepository.MEMBERS_AFTER, java.util.UUID.fromString(program), provider.id().value(),
-				cursor.get("joined_at"), cursor.get("account_id"), 101);
+		String deep = plan(CommunityRepository.MEMBERS_AFTER.formatted(101), java.util.UUID.fromString(program),
+				provider.id().value(), cursor.get("joined_at"), cursor.get("account_id"));
 
 		assertThat(users).as("Users").doesNotContainPattern("on program_member(?!_count)");
 		Matcher scanned = Pattern.compile("Index Scan using \\w+ on program_member .*rows=([\\d.]+) loops")

@@ -25,14 +25,21 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
-	private static final String PAGE = """
-			<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-			<meta name="viewport" content="width=device-width, initial-scale=1"><title>Rapport is briefly unavailable</title>
-			<link rel="stylesheet" href="/webjars/bootstrap/dist/css/bootstrap.min.css"></head>
-			<body class="bg-light"><main class="container py-5" style="max-width:40rem">
-			<h1 class="h3">Rapport is briefly unavailable</h1>
-			<p>We cannot reach our database right now. Nothing you saved is lost; please try again in a minute.</p>
-			<a class="btn btn-primary" href="">Try again</a></main></body></html>""";
+	private static final String PAGE = page("Rapport is briefly unavailable",
+			"We cannot reach our database right now. Nothing you saved is lost; please try again in a minute.");
+
+	/** A short page of its own, for when the application cannot render its templates. */
+	static String page(String title, String message) {
+		return """
+				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title>
+				<link rel="stylesheet" href="/webjars/bootstrap/dist/css/bootstrap.min.css"></head>
+				<body class="bg-light"><main class="container py-5" style="max-width:40rem">
+				<h1 class="h3">%s</h1>
+				<p>%s</p>
+				<a class="btn btn-primary" href="">Try again</a></main></body></html>""".formatted(title, title,
+				message);
+	}
 
 	/**
 	 * A page of a list (fifty clients as JSON, or their HTML page) fits, so it leaves in
