@@ -92,9 +92,13 @@ class ClientRepository {
 			tenantScope.enter(providerId);
 			return List.of();
 		}
+		// one address (a single invitation) is compared with "=": with "= any(array)",
+		// PostgreSQL planned the statement anew on every request
 		return tenantScope.enterAndQuery(providerId,
-				"select id, email, display_name from client_record where provider_id = ? and email = any(?)",
-				List.of(providerId.value(), emails.toArray(String[]::new)),
+				"select id, email, display_name from client_record where provider_id = ? and email "
+						+ (emails.size() == 1 ? "= ?" : "= any(?)"),
+				List.of(providerId.value(),
+						emails.size() == 1 ? emails.iterator().next() : emails.toArray(String[]::new)),
 				(rs, n) -> new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
 	}
 

@@ -218,8 +218,11 @@ class InvitationRepository {
 	Set<EmailAddress> pendingEmails(OrganizationId organizationId, UUID subjectId, Collection<EmailAddress> emails,
 			Instant now) {
 		Set<EmailAddress> pending = new HashSet<>();
-		jdbc.sql(PENDING_FOR_EMAILS)
-			.params(organizationId.value(), emails.stream().map(EmailAddress::value).toArray(String[]::new),
+		// one address is compared with "=", which PostgreSQL plans once for all requests
+		jdbc.sql(emails.size() == 1 ? PENDING_FOR_EMAIL : PENDING_FOR_EMAILS)
+			.params(organizationId.value(),
+					emails.size() == 1 ? emails.iterator().next().value()
+							: emails.stream().map(EmailAddress::value).toArray(String[]::new),
 					Timestamp.from(now))
 			.query((RowCallbackHandler) rs -> {
 				if (subjectId.equals(rs.getObject(2, UUID.class))) {
@@ -238,6 +241,8 @@ class InvitationRepository {
 	static final String PENDING_FOR_EMAILS = """
 			select email, subject_id from invitation where organization_id = ? and email = any(?)
 			  and status = 'PENDING' and expires_at > ?""";
+
+	static final String PENDING_FOR_EMAIL = PENDING_FOR_EMAILS.replace("email = any(?)", "email = ?");
 
 	boolean revoke(OrganizationId organizationId, InvitationId id, AccountId actor) {
 		return jdbc
