@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A/B comparison of two application settings at the same moment, for a machine whose speed drifts: starts two
+# nodes on the benchmark's database (left by a previous bench/run.sh), warms both, then alternates wrk runs
+# between them and prints the medians and the B/A ratio of each round.
+# Usage: A="--rapport.web.worker-threads=200" B="" bench/ab.sh [PATH] [ROUNDS]
+#        PATH defaults to the Clients list API (/api/v1/clients?size=50); JAR_A/JAR_B compare two builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PATHQ=${1:-/api/v1/clients?size=50}
+ROUNDS=${2:-10}
+DB=rapport_bench
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$(ls target/rapport-*.jar | head -1)
+psql -h 127.0.0.1 -U postgres -d $DB -Atc "select 1 from account where email = 'owner@bench.example'" | grep -q 1 ||
+	{ echo "No benchmark data: run bench/run.sh (ONLY=list is enough) first"; exit 1; }
+TOKEN="rpt_ab$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+psql -h 127.0.0.1 -U postgres -d $DB -qc "insert into api_token (id, account_id, organization_id, name, token_hash)
+	select gen_random_uuid(), a.id, m.organization_id, 'ab', encode(sha256('$TOKEN'::bytea), 'hex')
+	from account a join membership m on m.account_id = a.id where a.email = 'owner@bench.example' limit 1"
+PIDS=()
+trap 'kill ${PIDS[@]} 2>/dev/null; true' EXIT
+start() { # PORT JAR ARGS
+	local port=$1 jar=$2; shift 2
+	$JAVA -Xmx384m -jar "$jar" --server.port=$port --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+		--spring.datasource.username=postgres --logging.level.app.rapport.requests=WARN \
+		--rapport.mail.dispatcher-enabled=false "$@" > target/ab-$port.log 2>&1 &
+	PIDS+=($!)
+}
+start 18191 "${JAR_A:-$JAR}" ${A:-}
+start 18192 "${JAR_B:-$JAR}" ${B:-}
+for port in 18191 18192; do
+	until curl -sf localhost:$port/actuator/health/liveness > /dev/null; do sleep 1; done
+done
+run() { wrk -t2 -c32 -d${1}s -s bench/wrk.lua "http://localhost:$2$PATHQ" -- bearer $TOKEN | grep RESULT; }
+for port in 18191 18192; do run 30 $port > /dev/null; done
+for i in $(seq "$ROUNDS"); do
+	for port in 18191 18192; do echo "$port $(run 3 $port)"; done
+done | awk '{ print $1, $3 / $4, $7 }' > target/ab.out
+for port in 18191 18192; do
+	name=$([ $port = 18191 ] && echo A || echo B)
+	grep "^$port" target/ab.out | awk -v n=$name '{ r[NR] = $2; p[NR] = $3 } END {
+		asort(r); asort(p); printf "%s: %.0f/s, p95 %.1f ms (medians of %d runs)\n", n, r[int((NR + 1) / 2)], p[int((NR + 1) / 2)], NR }'
+done
+paste -d' ' <(grep ^18191 target/ab.out | cut -d' ' -f2) <(grep ^18192 target/ab.out | cut -d' ' -f2) |
+	awk '{ printf "%.2f ", $2 / $1 } END { print "(B/A, round by round)" }'
