@@ -25,21 +25,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
-	private static final String PAGE = page("Rapport is briefly unavailable",
-			"We cannot reach our database right now. Nothing you saved is lost; please try again in a minute.");
-
-	/** A short page of its own, for when the application cannot render its templates. */
-	static String page(String title, String message) {
-		return """
-				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title>
-				<link rel="stylesheet" href="/webjars/bootstrap/dist/css/bootstrap.min.css"></head>
-				<body class="bg-light"><main class="container py-5" style="max-width:40rem">
-				<h1 class="h3">%s</h1>
-				<p>%s</p>
-				<a class="btn btn-primary" href="">Try again</a></main></body></html>""".formatted(title, title,
-				message);
-	}
+	static final String MESSAGE = "We cannot reach our database right now. Nothing you saved is lost; "
+			+ "please try again in a minute.";
 
 	/**
 	 * A page of a list (fifty clients as JSON, or their HTML page) fits, so it leaves in
@@ -62,19 +49,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
 					ex.getMessage());
 			response.reset();
-			response.setStatus(503);
-			response.setHeader("Retry-After", "10");
-			response.setCharacterEncoding("UTF-8");
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.setContentType("application/problem+json");
-				response.getWriter()
-					.write("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,"
-							+ "\"detail\":\"The database cannot be reached right now. Try again in a minute.\"}");
-			}
-			else {
-				response.setContentType("text/html");
-				response.getWriter().write(PAGE);
-			}
+			PlainAnswers.unavailable(request, response, "10", "Rapport is briefly unavailable", MESSAGE);
 		}
 	}
 

@@ -46,7 +46,7 @@ class UploadGate extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// no waiting for a turn: a waiting upload would hold a worker thread too
 		if (!turns.tryAcquire()) {
-			busy(request, response);
+			PlainAnswers.unavailable(request, response, "60", "Rapport is busy", BUSY);
 			return;
 		}
 		try {
@@ -54,22 +54,6 @@ class UploadGate extends OncePerRequestFilter {
 		}
 		finally {
 			turns.release();
-		}
-	}
-
-	private static void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		response.setStatus(503);
-		response.setHeader("Retry-After", "60");
-		response.setCharacterEncoding("UTF-8");
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setContentType("application/problem+json");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"" + BUSY
-						+ "\"}");
-		}
-		else {
-			response.setContentType("text/html");
-			response.getWriter().write(DatabaseOutageFilter.page("Rapport is busy", BUSY));
 		}
 	}
 

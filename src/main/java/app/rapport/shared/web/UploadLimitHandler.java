@@ -28,13 +28,8 @@ class UploadLimitHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	@Nullable ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			response.setStatus(413);
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content too large\",\"status\":413,\"detail\":\""
-						+ MESSAGE + "\"}");
+		if (PlainAnswers.isApi(request)) {
+			PlainAnswers.problem(response, 413, "Content too large", MESSAGE);
 			return null;
 		}
 		return new ModelAndView("error", Map.of("status", 413, "message", MESSAGE), HttpStatus.CONTENT_TOO_LARGE);

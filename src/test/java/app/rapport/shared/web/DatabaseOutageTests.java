@@ -78,6 +78,7 @@ class DatabaseOutageTests {
 			assertThat(api.statusCode()).isEqualTo(503);
 			assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.contains("problem+json"));
 			assertThat(api.headers().firstValue("Retry-After")).contains("10");
+			assertThat(api.body()).contains("\"status\":503", DatabaseOutageFilter.MESSAGE);
 			assertThat(new RapportClient(port).get("/actuator/health/readiness").statusCode()).isEqualTo(503);
 		}
 		finally {
