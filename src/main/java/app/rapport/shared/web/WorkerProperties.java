@@ -15,8 +15,9 @@ public record WorkerProperties(int workerThreads, int concurrentUploads) {
 
 	public WorkerProperties {
 		workerThreads = workerThreads > 0 ? workerThreads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-		concurrentUploads = concurrentUploads > 0 ? Math.min(concurrentUploads, workerThreads - 1)
-				: Math.max(1, workerThreads / 2);
+		// uploads always leave one thread to the other requests, unless there is only one
+		concurrentUploads = Math.max(1,
+				concurrentUploads > 0 ? Math.min(concurrentUploads, workerThreads - 1) : workerThreads / 2);
 	}
 
 }
