@@ -2,6 +2,7 @@ package app.rapport.account;
 
 import java.io.IOException;
 
+import app.rapport.shared.ProblemDocument;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,8 +37,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			String bearer = request.getHeader("Authorization").substring(7).strip();
 			var principal = tokens.authenticate(bearer);
 			if (principal.isEmpty()) {
-				SecurityConfiguration.writeProblem(response, 401, "Unauthorized",
-						"The API token is unknown or revoked.");
+				ProblemDocument.write(response, 401, "Unauthorized", "The API token is unknown or revoked.");
 				return;
 			}
 			SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -1,9 +1,7 @@
 package app.rapport.account;
 
-import java.io.IOException;
-
+import app.rapport.shared.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
@@ -116,26 +114,17 @@ class SecurityConfiguration {
 	}
 
 	private static AuthenticationEntryPoint problem(int status, String title, String detail) {
-		return (request, response, exception) -> writeProblem(response, status, title, detail);
+		return (request, response, exception) -> ProblemDocument.write(response, status, title, detail);
 	}
 
 	private static AccessDeniedHandler deniedProblem() {
-		return (request, response, exception) -> writeProblem(response, 403, "Forbidden",
+		return (request, response, exception) -> ProblemDocument.write(response, 403, "Forbidden",
 				csrfFailure(request) ? "The CSRF token is missing or wrong. Reload the page or use an API token."
 						: "You are not allowed to do this.");
 	}
 
 	private static boolean csrfFailure(HttpServletRequest request) {
 		return !"GET".equals(request.getMethod());
-	}
-
-	static void writeProblem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
 	}
 
 }

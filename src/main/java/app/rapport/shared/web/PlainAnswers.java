@@ -2,6 +2,7 @@ package app.rapport.shared.web;
 
 import java.io.IOException;
 
+import app.rapport.shared.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,21 +21,12 @@ final class PlainAnswers {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
-	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\"}");
-	}
-
 	/** A problem document for the API, the short page for a browser. */
 	static void unavailable(HttpServletRequest request, HttpServletResponse response, String retryAfterSeconds,
 			String pageTitle, String message) throws IOException {
 		response.setHeader("Retry-After", retryAfterSeconds);
 		if (isApi(request)) {
-			problem(response, 503, "Service unavailable", message);
+			ProblemDocument.write(response, 503, "Service unavailable", message);
 			return;
 		}
 		response.setStatus(503);

@@ -3,6 +3,7 @@ package app.rapport.shared.web;
 import java.io.IOException;
 import java.util.Map;
 
+import app.rapport.shared.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ class UploadLimitHandler {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	@Nullable ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (PlainAnswers.isApi(request)) {
-			PlainAnswers.problem(response, 413, "Content too large", MESSAGE);
+			ProblemDocument.write(response, 413, "Content too large", MESSAGE);
 			return null;
 		}
 		return new ModelAndView("error", Map.of("status", 413, "message", MESSAGE), HttpStatus.CONTENT_TOO_LARGE);
