@@ -244,10 +244,13 @@ public class Bench {
 		List<Plan> plans = List.of(new Plan("First page, behind the row-level-security wall", "select " + columns + " " + where + order, true),
 				new Plan("A page deep in the list (keyset, after row 5,000), behind the wall",
 						"select " + columns + " " + where + " and (created_at, id) < ('" + key[0] + "'::timestamptz, '" + key[1] + "')" + order, true),
-				new Plan("Name prefix search: the page's ids, with the explicit tenant filter",
-						"select id " + where + " and lower(display_name) like 'client 777%'" + order, false),
+				new Plan("A page deep in the name-sorted list (keyset, after 'client 5000'), behind the wall",
+						"select " + columns + " " + where + " and (name_key, id) > ('client 5000', '00000000-0000-0000-0000-000000000000')"
+								+ " order by name_key, id limit 51", true),
+				new Plan("Name prefix search (the prefix's range of the name index), behind the wall",
+						"select " + columns + " " + where + " and (name_key ~>=~ 'client 777' and name_key ~<~ 'client 778')" + order, true),
 				new Plan("Email fragment search: the page's ids, with the explicit tenant filter",
-						"select id " + where + " and (lower(display_name) like '77777@%' or email like '%77777@%')" + order, false));
+						"select id " + where + " and ((name_key ~>=~ '77777@' and name_key ~<~ '77777A') or email like '%77777@%')" + order, false));
 		StringBuilder out = new StringBuilder();
 		db.setAutoCommit(false);
 		for (Plan plan : plans) {

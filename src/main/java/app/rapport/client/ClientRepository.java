@@ -151,13 +151,13 @@ class ClientRepository {
 
 	/**
 	 * Whether every condition of the query may run ahead of row-level security.
-	 * PostgreSQL evaluates conditions with functions that are not leakproof
-	 * ({@code LIKE}, {@code lower()}, array containment) only after the tenant policy,
-	 * that is as a filter over every row of the organization instead of through their
-	 * indexes.
+	 * PostgreSQL evaluates conditions with functions that are not leakproof ({@code LIKE}
+	 * on emails, array containment for tags) only after the tenant policy, that is as a
+	 * filter over every row of the organization instead of through their indexes. Names
+	 * are compared through the stored {@code name_key}, whose comparisons are leakproof.
 	 */
 	static boolean leakproof(ClientQuery query) {
-		return query.search() == null && query.tag() == null;
+		return query.tag() == null && (query.search() == null || !query.matchesEmails());
 	}
 
 	/**
@@ -194,7 +194,44 @@ class ClientRepository {
 	}
 
 	private static String order(ClientQuery query) {
-		return query.sort() == ClientQuery.Sort.NAME ? "lower(display_name), id" : "created_at desc, id desc";
+		return query.sort() == ClientQuery.Sort.NAME ? "name_key, id" : "created_at desc, id desc";
+	}
+
+	/**
+	 * Names starting with the prefix, as the range of the prefix index they fill: unlike
+	 * {@code LIKE}, the range's comparisons are leakproof, so the search runs behind the
+	 * tenant wall through the index.
+	 */
+	private static String namePrefix(String prefix, Consumer<Object> params) {
+		params.accept(prefix);
+		String end = prefixEnd(prefix);
+		if (end == null) {
+			params.accept(prefix);
+			return "(name_key ~>=~ ? and starts_with(name_key, ?))";
+		}
+		params.accept(end);
+		return "(name_key ~>=~ ? and name_key ~<~ ?)";
+	}
+
+	/**
+	 * The least string above every string that starts with the prefix, in the byte order
+	 * of the {@code text_pattern_ops} index (for UTF-8, the order of code points): the
+	 * prefix with its last code point raised by one. Null when there is none (a prefix of
+	 * only U+10FFFF).
+	 */
+	static @Nullable String prefixEnd(String prefix) {
+		int[] points = prefix.codePoints().toArray();
+		for (int i = points.length - 1; i >= 0; i--) {
+			int next = points[i] + 1;
+			if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+				next = Character.MAX_SURROGATE + 1;
+			}
+			if (next <= Character.MAX_CODE_POINT) {
+				points[i] = next;
+				return new String(points, 0, i + 1);
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -223,21 +260,18 @@ class ClientRepository {
 			params.accept(query.tag());
 		}
 		if (query.search() != null) {
-			String like = escapeLike(query.search());
 			if (query.matchesEmails()) {
-				sql.append(" and (lower(display_name) like ? or email like ?)");
-				params.accept(like + "%");
-				params.accept("%" + like + "%");
+				sql.append(" and (").append(namePrefix(query.search(), params)).append(" or email like ?)");
+				params.accept("%" + escapeLike(query.search()) + "%");
 			}
 			else {
-				sql.append(" and lower(display_name) like ?");
-				params.accept(like + "%");
+				sql.append(" and ").append(namePrefix(query.search(), params));
 			}
 		}
 		Cursor cursor = Cursor.decode(query.after());
 		if (query.sort() == ClientQuery.Sort.NAME) {
 			if (cursor != null) {
-				sql.append(" and (lower(display_name), id) > (?, ?)");
+				sql.append(" and (name_key, id) > (?, ?)");
 				params.accept(cursor.key());
 				params.accept(cursor.id());
 			}

@@ -127,8 +127,8 @@ public class Clients {
 		if (ClientRepository.leakproof(query)) {
 			return clients.page(providerId, onlyCreatedBy, query);
 		}
-		// searches and tag filters find the page's ids through their indexes first; the
-		// rows themselves are still read behind the wall
+		// email searches and tag filters find the page's ids through their indexes first;
+		// the rows themselves are still read behind the wall
 		List<UUID> ids = clients.pageIds(providerId, onlyCreatedBy, query);
 		return clients.pageOf(providerId, ids, query);
 	}
