@@ -327,7 +327,10 @@ public class Community {
 			next = new KeysetCursor(last.joinedAt(), last.accountId().value()).encode();
 		}
 		return new ProgramPeople(program, members, next,
-				invitations.pendingFor(organization, id.value(), PENDING_SHOWN));
+				invitations.pendingFor(organization, id.value(), PENDING_SHOWN)
+					.stream()
+					.map(PendingMember::of)
+					.toList());
 	}
 
 	/**

@@ -2,7 +2,6 @@ package app.rapport.community;
 
 import java.util.List;
 
-import app.rapport.invitation.Invitation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,5 +13,5 @@ import org.jspecify.annotations.Nullable;
  * {@link Community#PENDING_SHOWN})
  */
 public record ProgramPeople(Program program, List<ProgramMember> members, @Nullable String next,
-		List<Invitation> pending) {
+		List<PendingMember> pending) {
 }

@@ -17,6 +17,8 @@ import app.rapport.RapportClient;
 import app.rapport.notification.DevMailbox;
 import app.rapport.shared.OrganizationRole;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -228,6 +230,20 @@ class CommunityTests {
 		assertThat(invite(owner, program, "Fay", first, "CLIENT").statusCode())
 			.as("a pending invitation is not sent twice")
 			.isEqualTo(409);
+
+		// Manage users lists them as people invited, not as the invitations' internal
+		// records
+		JsonNode pending = JsonMapper.shared()
+			.readTree(owner.api("GET", "/api/v1/community/programs/" + program + "/members", null).body())
+			.get("pending");
+		assertThat(pending).hasSize(2);
+		JsonNode fay = pending.valueStream()
+			.filter(p -> p.get("email").asString().equals(first))
+			.findFirst()
+			.orElseThrow();
+		assertThat(fay.propertyNames()).containsExactlyInAnyOrder("id", "name", "email", "invitedAt", "lastSentAt",
+				"expiresAt");
+		assertThat(fay.get("name").asString()).isEqualTo("Fay First");
 	}
 
 	@Test
