@@ -2,7 +2,6 @@ package app.rapport.shared;
 
 import java.net.IDN;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A syntactically valid, normalized email address. Normalization lower-cases the whole
@@ -22,8 +21,11 @@ public record EmailAddress(String value) {
 
 	private static final String INVALID = "Enter a valid email address, like name@example.com.";
 
-	private static final Pattern SHAPE = Pattern
-		.compile("^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+	/**
+	 * The characters of a local part besides letters and digits (RFC 5322's atext, and
+	 * dots).
+	 */
+	private static final String LOCAL_SYMBOLS = ".!#$%&'*+/=?^_`{|}~-";
 
 	public EmailAddress {
 		if (value == null) {
@@ -37,7 +39,7 @@ public record EmailAddress(String value) {
 			throw new IllegalArgumentException("An email address has at most " + MAX_LENGTH + " characters.");
 		}
 		value = asciiDomain(value);
-		if (!SHAPE.matcher(value).matches() || value.contains("..") || value.startsWith(".") || value.contains(".@")) {
+		if (!shaped(value) || value.contains("..") || value.startsWith(".") || value.contains(".@")) {
 			throw new IllegalArgumentException(INVALID);
 		}
 	}
@@ -63,6 +65,57 @@ public record EmailAddress(String value) {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(INVALID);
 		}
+	}
+
+	/**
+	 * Whether a lower-case ASCII address has the shape of
+	 * {@code [a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}}:
+	 * 1 to 64 characters before the @, then labels of letters, digits and inner hyphens,
+	 * each at most 63 long, and a top-level domain of 2 to 63 letters. Written out, not a
+	 * regular expression: every address read from the database passes here (200 for one
+	 * page of Manage users), and the expression took several times longer.
+	 * {@code EmailAddressTest} checks it against the expression.
+	 */
+	static boolean shaped(String value) {
+		int at = value.indexOf('@');
+		if (at < 1 || at > 64) {
+			return false;
+		}
+		for (int i = 0; i < at; i++) {
+			char c = value.charAt(i);
+			if (!letterOrDigit(c) && LOCAL_SYMBOLS.indexOf(c) < 0) {
+				return false;
+			}
+		}
+		int tld = value.lastIndexOf('.') + 1;
+		int tldLength = value.length() - tld;
+		if (tld <= at + 1 || tldLength < 2 || tldLength > 63) {
+			return false;
+		}
+		for (int i = tld; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 'a' || c > 'z') {
+				return false;
+			}
+		}
+		int label = at + 1;
+		for (int i = label; i < tld; i++) {
+			char c = value.charAt(i);
+			if (c == '.') {
+				if (i == label || i - label > 63 || value.charAt(label) == '-' || value.charAt(i - 1) == '-') {
+					return false;
+				}
+				label = i + 1;
+			}
+			else if (!letterOrDigit(c) && c != '-') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean letterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	/** A loop, not a stream: every address read from the database passes here. */
