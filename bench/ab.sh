@@ -21,7 +21,7 @@ if [ "$DB_B" != $DB ] && ! psql -h 127.0.0.1 -U postgres -d "$DB_B" -Atc "select
 	createdb -h 127.0.0.1 -U postgres -T $DB "$DB_B"
 fi
 TOKEN="rpt_ab$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-for db in $DB $DB_B; do
+for db in $(printf "%s\n" $DB "$DB_B" | sort -u); do
 	psql -h 127.0.0.1 -U postgres -d $db -qc "insert into api_token (id, account_id, organization_id, name, token_hash)
 		select gen_random_uuid(), a.id, m.organization_id, 'ab', encode(sha256('$TOKEN'::bytea), 'hex')
 		from account a join membership m on m.account_id = a.id where a.email = 'owner@bench.example' limit 1"
