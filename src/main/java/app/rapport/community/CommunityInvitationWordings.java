@@ -35,12 +35,12 @@ class CommunityInvitationWordings implements InvitationWordings {
 		if (!isCommunity(purpose)) {
 			return Optional.empty();
 		}
-		InvitationWording wording = community.wording(organization)
-			.map(saved -> new InvitationWording(saved.subject(), saved.body()))
-			.orElse(InvitationWording.defaults());
+		CommunityRepository.WordingFor found = community.wordingFor(organization,
+				subjectId == null ? null : new ProgramId(subjectId));
+		InvitationWording wording = found.saved() == null ? InvitationWording.defaults()
+				: new InvitationWording(found.saved().subject(), found.saved().body());
 		String communityName = organizations.find(organization).map(Organization::name).orElse("");
-		String programName = subjectId == null ? Program.DEFAULT_NAME
-				: community.programName(organization, new ProgramId(subjectId)).orElse(Program.DEFAULT_NAME);
+		String programName = found.programName() == null ? Program.DEFAULT_NAME : found.programName();
 		return Optional.of((name, inviterName) -> {
 			InvitationWording.Rendered rendered = wording.render(name, inviterName, communityName, programName);
 			return new Wording(rendered.subject(), rendered.paragraphs());

@@ -15,9 +15,9 @@ import app.rapport.invitation.InvitationId;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.OrganizationId;
+import app.rapport.shared.WritesAtCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +31,11 @@ class CommunityRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final WritesAtCommit writesAtCommit;
 
-	CommunityRepository(JdbcClient jdbc, JdbcTemplate batch) {
+	CommunityRepository(JdbcClient jdbc, WritesAtCommit writesAtCommit) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.writesAtCommit = writesAtCommit;
 	}
 
 	record Wording(String subject, String body, String registrationText) {
@@ -47,6 +47,25 @@ class CommunityRepository {
 			.param(organization.value())
 			.query((rs, n) -> new Wording(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.optional();
+	}
+
+	/**
+	 * The saved wording (if any) and the program's name (if it exists) in one query: an
+	 * invitation into a program needs both, and each was a round trip of its own.
+	 */
+	WordingFor wordingFor(OrganizationId organization, @Nullable ProgramId program) {
+		return jdbc.sql("""
+				select c.organization_id is not null, c.invitation_subject, c.invitation_body, c.registration_text,
+				       (select p.name from program p where p.id = ? and p.organization_id = ?)
+				from (select 1) one left join community c on c.organization_id = ?""")
+			.params(program == null ? null : program.value(), organization.value(), organization.value())
+			.query((rs, n) -> new WordingFor(
+					rs.getBoolean(1) ? new Wording(rs.getString(2), rs.getString(3), rs.getString(4)) : null,
+					rs.getString(5)))
+			.single();
+	}
+
+	record WordingFor(@Nullable Wording saved, @Nullable String programName) {
 	}
 
 	void saveWording(OrganizationId organization, Wording wording) {
@@ -121,13 +140,6 @@ class CommunityRepository {
 		return jdbc.sql(PROGRAM + " where p.id = ? and p.organization_id = ?" + (share ? " for share of p" : ""))
 			.params(id.value(), organization.value())
 			.query(CommunityRepository::program)
-			.optional();
-	}
-
-	Optional<String> programName(OrganizationId organization, ProgramId id) {
-		return jdbc.sql("select name from program where id = ? and organization_id = ?")
-			.params(id.value(), organization.value())
-			.query(String.class)
 			.optional();
 	}
 
@@ -256,7 +268,9 @@ class CommunityRepository {
 			rows.add(new Object[] { invitations.get(i).value(), organization.value(), program.value(),
 					roles.get(i).name() });
 		}
-		batch.batchUpdate(
+		// nothing reads them before the commit: they go out with the invitations' emails
+		// and audit entries, in the same round trip
+		writesAtCommit.add(
 				"insert into program_invitation (invitation_id, organization_id, program_id, role) values (?, ?, ?, ?)",
 				rows);
 	}

@@ -216,7 +216,7 @@ class CommunityTests {
 		assertThat(jdbc.sql("select model->>'paragraphs' from email_outbox where recipient = ?")
 			.param(first)
 			.query(String.class)
-			.single()).contains("Hello Fay First,").doesNotContain("Sid");
+			.single()).contains("Hello Fay First,", "its program Batch Cohort").doesNotContain("Sid");
 		assertThat(jdbc.sql("select model->>'paragraphs' from email_outbox where recipient = ?")
 			.param(second)
 			.query(String.class)
