@@ -34,6 +34,9 @@ class ClientRepository {
 			address, contact_name, tags, private_notes, owner_account_id, owner_organization_id, created_by,
 			created_at, last_invited_at, archived_at""";
 
+	/** A page's columns: {@link #COLUMNS} and the stored name key, for the cursor. */
+	private static final String PAGE_COLUMNS = COLUMNS + ", name_key";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -145,8 +148,8 @@ class ClientRepository {
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
 		List<Object> params = new ArrayList<>();
-		String sql = pageSql(COLUMNS, providerId, onlyCreatedBy, query, params::add);
-		return toPage(tenantScope.enterAndQuery(providerId, sql, params, ClientRepository::map), query);
+		String sql = pageSql(PAGE_COLUMNS, providerId, onlyCreatedBy, query, params::add);
+		return toPage(tenantScope.enterAndQuery(providerId, sql, params, ClientRepository::pageRow), query);
 	}
 
 	/**
@@ -176,21 +179,33 @@ class ClientRepository {
 		if (ids.isEmpty()) {
 			return new ClientPage(List.of(), null);
 		}
-		List<ClientRecord> rows = tenantScope.enterAndQuery(providerId,
-				"select " + COLUMNS + " from client_record where id = any(?) order by " + order(query),
-				List.of((Object) ids.toArray(UUID[]::new)), ClientRepository::map);
+		List<PageRow> rows = tenantScope.enterAndQuery(providerId,
+				"select " + PAGE_COLUMNS + " from client_record where id = any(?) order by " + order(query),
+				List.of((Object) ids.toArray(UUID[]::new)), ClientRepository::pageRow);
 		return toPage(rows, query);
 	}
 
-	private static ClientPage toPage(List<ClientRecord> rows, ClientQuery query) {
+	/**
+	 * A row of a page with its stored name key: the cursor of the name-sorted list must
+	 * hold the database's lowercase form, which Java's differs from for some letters (to
+	 * PostgreSQL {@code İ} lowercases to {@code i}, to Java to {@code i} and a combining
+	 * dot), or the next page would skip names.
+	 */
+	private record PageRow(ClientRecord record, String nameKey) {
+	}
+
+	private static PageRow pageRow(ResultSet rs, int row) throws SQLException {
+		return new PageRow(map(rs, row), rs.getString(22));
+	}
+
+	private static ClientPage toPage(List<PageRow> rows, ClientQuery query) {
+		List<ClientRecord> records = rows.stream().limit(query.size()).map(PageRow::record).toList();
 		if (rows.size() <= query.size()) {
-			return new ClientPage(rows, null);
+			return new ClientPage(records, null);
 		}
-		List<ClientRecord> page = rows.subList(0, query.size());
-		ClientRecord last = page.getLast();
-		String key = query.sort() == ClientQuery.Sort.NAME ? last.displayName().toLowerCase()
-				: last.createdAt().toString();
-		return new ClientPage(List.copyOf(page), new Cursor(key, last.id().value()).encode());
+		PageRow last = rows.get(query.size() - 1);
+		String key = query.sort() == ClientQuery.Sort.NAME ? last.nameKey() : last.record().createdAt().toString();
+		return new ClientPage(records, new Cursor(key, last.record().id().value()).encode());
 	}
 
 	private static String order(ClientQuery query) {

@@ -245,6 +245,41 @@ class ClientListQueryPlanTests {
 		}
 	}
 
+	/**
+	 * The name-sorted list's cursor holds the stored lowercase name: Java lowercases some
+	 * letters differently from PostgreSQL ({@code İ}), and a cursor made in Java skipped
+	 * the names between the two forms. Pages of one client, so that every name is a page
+	 * boundary.
+	 */
+	@Test
+	void nameSortedPagesFollowOnAcrossLettersJavaLowercasesDifferently() {
+		Provider turkish = providers.provider("İstanbul Coaching");
+		for (String name : List.of("İlker Aydın", "Ilma Yıldız", "ilka Demir", "İlkay Şahin", "Imre Kaya", "Ölçer Tan",
+				"ẞtraße Groß", "ıshak Koç", "ISIL Ak")) {
+			jdbc.sql("""
+					insert into client_record (id, provider_id, kind, status, display_name, created_by)
+					values (gen_random_uuid(), ?, 'INDIVIDUAL', 'INTERNAL', ?, ?)""")
+				.params(turkish.id().value(), name, turkish.owner().value())
+				.update();
+		}
+		List<String> expected = jdbc
+			.sql("select display_name from client_record where provider_id = ? order by lower(display_name), id")
+			.param(turkish.id().value())
+			.query(String.class)
+			.list();
+		List<String> walked = new java.util.ArrayList<>();
+		String after = null;
+		do {
+			String cursor = after;
+			ClientPage page = readOnly(() -> clients.page(turkish.id(), null,
+					new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, cursor, 1)));
+			page.clients().forEach(c -> walked.add(c.displayName()));
+			after = page.next();
+		}
+		while (after != null && walked.size() <= expected.size());
+		assertThat(walked).hasSize(9).isEqualTo(expected);
+	}
+
 	@Test
 	void prefixEndIsTheLeastStringAboveThePrefix() {
 		assertThat(ClientRepository.prefixEnd("client 777")).isEqualTo("client 778");
