@@ -1,5 +1,7 @@
 package app.rapport.client;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +18,11 @@ public record ClientQuery(@Nullable String search, @Nullable ClientKind kind, @N
 	public static final int MAX_SIZE = 200;
 
 	public ClientQuery {
-		search = search == null || search.isBlank() ? null : search.strip().toLowerCase(java.util.Locale.ROOT);
+		search = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
 		if (search != null && search.length() > 100) {
 			search = search.substring(0, 100);
 		}
-		tag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
+		tag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
 		sort = sort == null ? Sort.RECENT : sort;
 		size = Math.clamp(size, 1, MAX_SIZE);
 	}

@@ -42,11 +42,7 @@ class CommunityRepository {
 	}
 
 	Optional<Wording> wording(OrganizationId organization) {
-		return jdbc.sql(
-				"select invitation_subject, invitation_body, registration_text from community where organization_id = ?")
-			.param(organization.value())
-			.query((rs, n) -> new Wording(rs.getString(1), rs.getString(2), rs.getString(3)))
-			.optional();
+		return Optional.ofNullable(wordingFor(organization, null).saved());
 	}
 
 	/**
