@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -21,8 +23,6 @@ import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
 import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,13 +39,10 @@ class ClientRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final TenantScope tenantScope;
 
-	ClientRepository(JdbcClient jdbc, JdbcTemplate batch, TenantScope tenantScope) {
+	ClientRepository(JdbcClient jdbc, TenantScope tenantScope) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.tenantScope = tenantScope;
 	}
 
@@ -55,34 +52,32 @@ class ClientRepository {
 			List<String> tags, @Nullable String privateNotes, AccountId createdBy) {
 	}
 
-	/**
-	 * Inserts the records; an email that became a client of the provider in a parallel
-	 * request since the duplicate check is refused like any duplicate.
-	 */
-	void insertAll(Collection<NewClient> clients) {
-		try {
-			insert(clients);
-		}
-		catch (DuplicateKeyException ex) {
-			throw new FieldProblem("email",
-					"A client with this email was added a moment ago, perhaps by a colleague. Reload to see it.");
-		}
-	}
+	private static final String INSERT = """
+			insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, phone,
+			    time_zone, website, address, contact_name, tags, private_notes, created_by, last_invited_at, created_at)
+			values """;
 
-	private void insert(Collection<NewClient> clients) {
-		batch.batchUpdate(
-				"""
-						insert into client_record (id, provider_id, kind, status, display_name, first_name, last_name, email, phone,
-						    time_zone, website, address, contact_name, tags, private_notes, created_by, last_invited_at,
-						    created_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""",
-				clients.stream()
-					.map(c -> new Object[] { c.id(), c.providerId().value(), c.kind().name(), c.status().name(),
-							c.displayName(), c.firstName(), c.lastName(), c.email(), c.phone(), c.timeZone(),
-							c.website(), c.address(), c.contactName(), c.tags().toArray(String[]::new),
-							c.privateNotes(), c.createdBy().value(),
-							c.status() == ClientStatus.INVITED ? Timestamp.from(Instant.now()) : null })
-					.toList());
+	private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())";
+
+	/**
+	 * Inserts the records behind the tenant wall, entering it with the same round trip,
+	 * and returns the ids of those inserted. A record whose email the provider already
+	 * has is left out, also when a parallel request added the email a moment ago: the
+	 * unique index on provider and email decides, so no duplicate check need go first.
+	 */
+	Set<UUID> insertNew(OrganizationId providerId, List<NewClient> clients) {
+		StringBuilder sql = new StringBuilder(INSERT);
+		List<Object> params = new ArrayList<>(clients.size() * 17);
+		for (NewClient c : clients) {
+			sql.append(params.isEmpty() ? "" : ", ").append(INSERT_ROW);
+			params.addAll(Arrays.asList(c.id(), c.providerId().value(), c.kind().name(), c.status().name(),
+					c.displayName(), c.firstName(), c.lastName(), c.email(), c.phone(), c.timeZone(), c.website(),
+					c.address(), c.contactName(), c.tags().toArray(String[]::new), c.privateNotes(),
+					c.createdBy().value(), c.status() == ClientStatus.INVITED ? Timestamp.from(Instant.now()) : null));
+		}
+		sql.append(" on conflict do nothing returning id");
+		return new HashSet<>(
+				tenantScope.enterAndQuery(providerId, sql.toString(), params, (rs, n) -> rs.getObject(1, UUID.class)));
 	}
 
 	/**

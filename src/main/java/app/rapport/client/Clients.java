@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,9 +66,7 @@ public class Clients {
 		if (people.isEmpty() || people.size() > MAX_BATCH) {
 			throw Problem.invalid("Add between 1 and " + MAX_BATCH + " clients at once; import a CSV file for more.");
 		}
-		// the duplicate check is the transaction's first statement: it enters the tenant
-		// wall
-		checkNoDuplicates(providerId, people.stream().map(ClientDetails.Individual::email).toList());
+		checkNoRepeats(people.stream().map(ClientDetails.Individual::email).toList());
 		List<ClientRepository.NewClient> rows = new ArrayList<>();
 		List<InvitationRequest> requests = new ArrayList<>();
 		for (ClientDetails.Individual person : people) {
@@ -84,7 +83,8 @@ public class Clients {
 						person.displayName(), null));
 			}
 		}
-		clients.insertAll(rows);
+		// the insert is the transaction's first statement: it enters the tenant wall
+		insertRefusingDuplicates(providerId, rows);
 		if (invite) {
 			invitations.sendAll(user, requests);
 		}
@@ -103,14 +103,12 @@ public class Clients {
 		if (invite && !company.hasContact()) {
 			throw new FieldProblem("contactEmail", "Add a point of contact to invite, or save as an internal record.");
 		}
-		if (company.contactEmail() != null) {
-			checkNoDuplicates(providerId, List.of(company.contactEmail()));
-		}
 		UUID id = UUID.randomUUID();
 		ClientStatus status = invite ? ClientStatus.INVITED : ClientStatus.INTERNAL;
-		clients.insertAll(List.of(new ClientRepository.NewClient(id, providerId, ClientKind.COMPANY, status,
-				company.name(), null, null, email(company.contactEmail()), null, null, company.website(),
-				company.address(), company.contactName(), company.tags(), company.privateNotes(), user.accountId())));
+		insertRefusingDuplicates(providerId,
+				List.of(new ClientRepository.NewClient(id, providerId, ClientKind.COMPANY, status, company.name(), null,
+						null, email(company.contactEmail()), null, null, company.website(), company.address(),
+						company.contactName(), company.tags(), company.privateNotes(), user.accountId())));
 		if (invite) {
 			invitations.send(user, new InvitationRequest(InvitationPurpose.COMPANY_POC, id, company.contactEmail(),
 					company.contactName(), null));
@@ -289,18 +287,46 @@ public class Clients {
 	}
 
 	private void checkNoDuplicates(OrganizationId providerId, List<@Nullable EmailAddress> emails) {
-		Set<String> seen = new HashSet<>();
-		for (EmailAddress email : emails) {
-			if (email != null && !seen.add(email.value())) {
-				throw new FieldProblem("email", email + " appears twice. Each client needs their own email.");
-			}
-		}
+		Set<String> seen = checkNoRepeats(emails);
 		Map<String, ClientRepository.Existing> existing = new HashMap<>();
 		clients.existing(providerId, seen).forEach(e -> existing.put(e.email(), e));
 		if (!existing.isEmpty()) {
 			ClientRepository.Existing first = existing.values().iterator().next();
 			throw new DuplicateClientProblem(first.email(), first.displayName(), new ClientId(first.id()));
 		}
+	}
+
+	/** The addresses, each once; an address given twice is refused. */
+	private static Set<String> checkNoRepeats(List<@Nullable EmailAddress> emails) {
+		Set<String> seen = new HashSet<>();
+		for (EmailAddress email : emails) {
+			if (email != null && !seen.add(email.value())) {
+				throw new FieldProblem("email", email + " appears twice. Each client needs their own email.");
+			}
+		}
+		return seen;
+	}
+
+	/**
+	 * Inserts the records, or refuses them all when one's email already belongs to a
+	 * client of the provider (the transaction rolls back): one round trip where the
+	 * duplicate check and the insert took two.
+	 */
+	private void insertRefusingDuplicates(OrganizationId providerId, List<ClientRepository.NewClient> rows) {
+		Set<UUID> inserted = clients.insertNew(providerId, rows);
+		if (inserted.size() == rows.size()) {
+			return;
+		}
+		List<String> refused = rows.stream()
+			.filter(row -> !inserted.contains(row.id()))
+			.map(ClientRepository.NewClient::email)
+			.filter(Objects::nonNull)
+			.toList();
+		ClientRepository.Existing first = clients.existing(providerId, refused)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("a client record was not inserted, yet its email is free"));
+		throw new DuplicateClientProblem(first.email(), first.displayName(), new ClientId(first.id()));
 	}
 
 	private static boolean samePersonalDetails(ClientRecord a, ClientRecord b) {
