@@ -3,12 +3,13 @@
 # 127.0.0.1:5432 when one answers, else on the embedded PostgreSQL; a separate process (bench/Bench.java)
 # seeds the data, runs each scenario after a warm-up, three times, with its ceiling measured in the same
 # run, and the table of medians is printed and written into docs/benchmarks.md.
-# Usage: bench/run.sh            (the whole benchmark, about 10 minutes on 2 cores)
+# Usage: bench/run.sh            (the whole benchmark, 10 to 14 minutes on 2 cores)
 #        QUICK=1 bench/run.sh    (smaller counts and shorter runs, to try the harness; docs untouched)
 #        ONLY=list,invite APP_OPTS=-XX:StartFlightRecording=filename=target/app.jfr bench/run.sh
 #                                (some scenarios only, extra JVM options for the application; docs untouched;
 #                                DELIVERY_OPTS does the same for the email scenario's delivery node)
 set -euo pipefail
+COMMAND_STARTED=$(date +%s)
 cd "$(dirname "$0")/.."
 PORT=18084
 SMTP_PORT=2527
@@ -129,7 +130,9 @@ cat $TABLE
 if [ -z "${QUICK:-}${ONLY:-}${APP_OPTS:-}${DELIVERY_OPTS:-}" ]; then
 	{
 		echo "<!-- bench:start (written by bench/run.sh) -->"
-		echo "Run of $(date -u +%Y-%m-%d) on $WHERE, $(nproc) cores, heap $HEAP; medians of 3 runs after a warm-up."
+		took=$(( $(date +%s) - COMMAND_STARTED ))
+		echo "Run of $(date -u +%Y-%m-%d) on $WHERE, $(nproc) cores, heap $HEAP; medians of 3 runs after a warm-up;" \
+			"the whole command took $(( took / 60 )) min $(( took % 60 )) s (build, seeding and start-ups included; 15 min allowed)."
 		echo
 		cat $TABLE
 		echo
