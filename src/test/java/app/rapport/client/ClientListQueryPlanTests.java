@@ -186,22 +186,27 @@ class ClientListQueryPlanTests {
 
 	@Test
 	void onlyPagesOfTheWholeListAreGivenTheGenericPlan() {
-		assertThat(ClientRepository
-			.plannedOnce(new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, "cursor", 50))).isTrue();
-		assertThat(ClientRepository
-			.plannedOnce(new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+		assertThat(ClientRepository.plannedOnce(null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, "cursor", 50)))
+			.isTrue();
+		assertThat(ClientRepository.plannedOnce(null,
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
 			.as("the first page's statement has no parameter but the organization")
 			.isFalse();
-		assertThat(ClientRepository
-			.plannedOnce(new ClientQuery("client 7", null, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
+		assertThat(ClientRepository.plannedOnce(new AccountId(java.util.UUID.randomUUID()),
+				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
+			.as("a coach's own clients")
 			.isFalse();
-		assertThat(ClientRepository
-			.plannedOnce(new ClientQuery(null, null, null, "vip", ClientQuery.Sort.RECENT, false, "cursor", 50)))
+		assertThat(ClientRepository.plannedOnce(null,
+				new ClientQuery("client 7", null, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
 			.isFalse();
-		assertThat(ClientRepository.plannedOnce(
+		assertThat(ClientRepository.plannedOnce(null,
+				new ClientQuery(null, null, null, "vip", ClientQuery.Sort.RECENT, false, "cursor", 50)))
+			.isFalse();
+		assertThat(ClientRepository.plannedOnce(null,
 				new ClientQuery(null, ClientKind.COMPANY, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
 			.isFalse();
-		assertThat(ClientRepository.plannedOnce(
+		assertThat(ClientRepository.plannedOnce(null,
 				new ClientQuery(null, null, ClientStatus.INVITED, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
 			.isFalse();
 	}
