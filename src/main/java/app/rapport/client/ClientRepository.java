@@ -22,6 +22,7 @@ import app.rapport.shared.FieldProblem;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
 import app.rapport.shared.TenantScope;
+import app.rapport.shared.TenantScope.Planning;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -142,23 +143,63 @@ class ClientRepository {
 	 * tenant wall.
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		Planning planning = planning(onlyCreatedBy, query);
+		if (boundedNameSearch(onlyCreatedBy, query)) {
+			List<Object> params = new ArrayList<>();
+			String sql = boundedNameSearchSql(PAGE_COLUMNS, providerId, query, params::add);
+			List<Counted> rows = tenantScope.enterAndQuery(providerId, Planning.GENERIC_INDEX_SCANS, sql, params,
+					(rs, n) -> new Counted(pageRow(rs, n), rs.getLong(23)));
+			if (rows.isEmpty() || rows.getFirst().matched() <= NAME_RANGE_BOUND) {
+				return toPage(rows.stream().map(Counted::row).toList(), query);
+			}
+			// more names than the bound: planned for the prefix, as other searches are
+			planning = Planning.RESTORED;
+		}
 		List<Object> params = new ArrayList<>();
 		String sql = pageSql(PAGE_COLUMNS, providerId, onlyCreatedBy, query, params::add);
-		List<PageRow> rows = plannedOnce(onlyCreatedBy, query)
-				? tenantScope.enterAndQueryWithGenericPlan(providerId, sql, params, ClientRepository::pageRow)
-				: tenantScope.enterAndQuery(providerId, sql, params, ClientRepository::pageRow);
-		return toPage(rows, query);
+		return toPage(tenantScope.enterAndQuery(providerId, planning, sql, params, ClientRepository::pageRow), query);
 	}
 
 	/**
-	 * Whether the page's best plan is the same whatever its parameters: a keyset page of
-	 * the whole list walks its sort index from the cursor. Searches and filters are
-	 * planned for their values (a one-letter prefix and a long one need different plans),
-	 * and so is a coach's own list: for a coach who added ten of 100,000 clients the
-	 * index of who created them is the way, for one who added most of them the walk.
+	 * A row of a bounded name search, with the number of names it found up to the bound.
 	 */
-	static boolean plannedOnce(@Nullable AccountId onlyCreatedBy, ClientQuery query) {
+	private record Counted(PageRow row, long matched) {
+	}
+
+	/**
+	 * How PostgreSQL plans a page. A keyset page of the whole list walks its sort index
+	 * from the cursor whatever the cursor, and a name search of several words first reads
+	 * through {@link #boundedNameSearchSql}, whose plan suits every prefix: both are
+	 * planned once. Other searches and filters are planned for their values (a one-letter
+	 * prefix and a long one need different plans), and so is a coach's own list: for a
+	 * coach who added ten of 100,000 clients the index of who created them is the way,
+	 * for one who added most of them the walk.
+	 */
+	static Planning planning(@Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		if (boundedNameSearch(onlyCreatedBy, query)) {
+			return Planning.GENERIC_INDEX_SCANS;
+		}
 		return onlyCreatedBy == null && query.after() != null && query.search() == null && query.tag() == null
+				&& query.kind() == null && query.status() == null ? Planning.GENERIC : Planning.DEFAULT;
+	}
+
+	/**
+	 * Up to this many names of a prefix are read through the prefix index and sorted
+	 * newest first in a statement planned once; a prefix with more is searched again with
+	 * a plan made for it.
+	 */
+	static final int NAME_RANGE_BOUND = 5000;
+
+	/**
+	 * Whether a name search first reads through {@link #boundedNameSearchSql}: searches
+	 * of several words (a space in them: one word of three letters or more also matches
+	 * emails, and one or two letters match too many names), newest first, by an admin,
+	 * without other filters. PostgreSQL otherwise planned each search for its prefix,
+	 * which took longer than running it.
+	 */
+	static boolean boundedNameSearch(@Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		return query.search() != null && query.search().length() >= 3 && !query.matchesEmails()
+				&& query.sort() == ClientQuery.Sort.RECENT && onlyCreatedBy == null && query.tag() == null
 				&& query.kind() == null && query.status() == null;
 	}
 
@@ -302,17 +343,43 @@ class ClientRepository {
 			}
 		}
 		else {
-			if (cursor != null) {
-				sql.append(" and (created_at, id) < (?::timestamptz, ?)");
-				params.accept(cursor.key());
-				params.accept(cursor.id());
-			}
+			newestFirstAfter(cursor, sql, params);
 		}
 		// a literal limit (the size is a clamped int): with a parameter, PostgreSQL's
 		// generic plan looked costlier than a custom one, so it planned each request
 		// anew, which took longer than running the query
 		sql.append(" order by ").append(order(query)).append(" limit ").append(query.size() + 1);
 		return sql.toString();
+	}
+
+	/**
+	 * A page of a name search with the number of the prefix's names it found, up to one
+	 * past {@link #NAME_RANGE_BOUND}, as its last column: the names are read through the
+	 * prefix index in index order, so the read stops at the bound, and only they are
+	 * sorted. When it found more than the bound, the page may miss newer names past it.
+	 */
+	static String boundedNameSearchSql(String columns, OrganizationId providerId, ClientQuery query,
+			Consumer<Object> params) {
+		StringBuilder sql = new StringBuilder("select *, count(*) over () from (select ").append(columns)
+			.append(" from client_record where provider_id = ?")
+			.append(query.archived() ? " and archived_at is not null" : " and archived_at is null")
+			.append(" and ");
+		params.accept(providerId.value());
+		sql.append(namePrefix(query.search(), params));
+		newestFirstAfter(Cursor.decode(query.after()), sql, params);
+		return sql.append(" limit ")
+			.append(NAME_RANGE_BOUND + 1)
+			.append(") matches order by created_at desc, id desc limit ")
+			.append(query.size() + 1)
+			.toString();
+	}
+
+	private static void newestFirstAfter(@Nullable Cursor cursor, StringBuilder sql, Consumer<Object> params) {
+		if (cursor != null) {
+			sql.append(" and (created_at, id) < (?::timestamptz, ?)");
+			params.accept(cursor.key());
+			params.accept(cursor.id());
+		}
 	}
 
 	List<String> tags(OrganizationId providerId) {

@@ -35,15 +35,6 @@ public class TenantScope {
 	 */
 	private static final String SCOPE = "select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true)";
 
-	/**
-	 * The scope, with the rest of the transaction using the generic plan of a prepared
-	 * statement rather than planning it for each request's parameters.
-	 */
-	private static final String SCOPE_GENERIC_PLANS = "select set_config('rapport.tenant', ?, true), set_config('role', 'rapport_tenant', true), "
-			+ "set_config('plan_cache_mode', 'force_generic_plan', true)";
-
-	private static final String GENERIC_PLANS = "select set_config('plan_cache_mode', 'force_generic_plan', true)";
-
 	private final JdbcTemplate jdbc;
 
 	private volatile Boolean available;
@@ -72,30 +63,65 @@ public class TenantScope {
 	 * runs as the tenant). Inside a scope already entered it is the query alone.
 	 */
 	public <T> List<T> enterAndQuery(OrganizationId organization, String sql, List<?> params, RowMapper<T> rows) {
-		return enterAndQuery(organization, sql, params, rows, false);
+		return enterAndQuery(organization, Planning.DEFAULT, sql, params, rows);
 	}
 
 	/**
-	 * {@link #enterAndQuery(OrganizationId, String, List, RowMapper)} for a query whose
-	 * best plan is the same whatever its parameters (a keyset page read through its
-	 * index), so that PostgreSQL need not plan it on every request. PostgreSQL picks a
-	 * prepared statement's generic plan only when its estimated cost is below a custom
-	 * plan's and the planning together, and for a keyset condition it estimates a third
-	 * of the rows, which made the generic plan look a little costlier: each page was
-	 * planned anew, which took twice as long as reading it. The rest of the transaction
-	 * uses generic plans too; inside a scope already entered the setting travels with the
-	 * query.
+	 * How PostgreSQL plans the query of
+	 * {@link #enterAndQuery(OrganizationId, Planning, String, List, RowMapper)} and the
+	 * rest of the transaction.
 	 */
-	public <T> List<T> enterAndQueryWithGenericPlan(OrganizationId organization, String sql, List<?> params,
-			RowMapper<T> rows) {
-		return enterAndQuery(organization, sql, params, rows, true);
+	public enum Planning {
+
+		/**
+		 * For the values of each execution, or generically when that looks no costlier.
+		 */
+		DEFAULT(""),
+
+		/**
+		 * Once, with the prepared statement's generic plan, for a query whose best plan
+		 * is the same whatever its parameters (a keyset page read through its index).
+		 * PostgreSQL picks a generic plan only when its estimated cost is below a custom
+		 * plan's and the planning together; for a keyset condition it estimates a third
+		 * of the rows, which made the generic plan look a little costlier, and each page
+		 * was planned anew, which took twice as long as reading it.
+		 */
+		GENERIC("set_config('plan_cache_mode', 'force_generic_plan', true)"),
+
+		/**
+		 * Once, generically, reading index ranges in order rather than through bitmaps: a
+		 * bounded read of a range ({@code limit}) then stops at its bound, where a bitmap
+		 * would first collect the whole range.
+		 */
+		GENERIC_INDEX_SCANS(
+				"set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_bitmapscan', 'off', true)"),
+
+		/**
+		 * For the values, as {@link #DEFAULT}, after a query of the same transaction was
+		 * planned otherwise: both settings back to the database's own.
+		 */
+		RESTORED(
+				"set_config('plan_cache_mode', (select reset_val from pg_settings where name = 'plan_cache_mode'), true), "
+						+ "set_config('enable_bitmapscan', (select reset_val from pg_settings where name = 'enable_bitmapscan'), true)");
+
+		private final String settings;
+
+		Planning(String settings) {
+			this.settings = settings;
+		}
+
 	}
 
-	private <T> List<T> enterAndQuery(OrganizationId organization, String sql, List<?> params, RowMapper<T> rows,
-			boolean genericPlans) {
+	/**
+	 * {@link #enterAndQuery(OrganizationId, String, List, RowMapper)} planned as asked;
+	 * the setting holds for the rest of the transaction, and inside a scope already
+	 * entered it travels with the query.
+	 */
+	public <T> List<T> enterAndQuery(OrganizationId organization, Planning planning, String sql, List<?> params,
+			RowMapper<T> rows) {
 		Object transaction = transaction();
 		boolean enter = !alreadyEntered(transaction, organization) && available();
-		if (!enter && !genericPlans) {
+		if (!enter && planning == Planning.DEFAULT) {
 			return jdbc.query(sql, rows, params.toArray());
 		}
 		List<Object> all = new ArrayList<>(params.size() + 1);
@@ -103,7 +129,8 @@ public class TenantScope {
 			all.add(organization.toString());
 		}
 		all.addAll(params);
-		String first = !enter ? GENERIC_PLANS : genericPlans ? SCOPE_GENERIC_PLANS : SCOPE;
+		String first = !enter ? "select " + planning.settings
+				: planning == Planning.DEFAULT ? SCOPE : SCOPE + ", " + planning.settings;
 		List<T> result = jdbc.execute(first + ";\n" + sql, (PreparedStatementCallback<List<T>>) statement -> {
 			new ArgumentPreparedStatementSetter(all.toArray()).setValues(statement);
 			statement.execute();

@@ -98,12 +98,8 @@ class ClientListQueryPlanTests {
 			.doesNotContain("Seq Scan");
 		String firstPage = plan(new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
 		assertThat(firstPage).as(firstPage).contains("client_record_recent").doesNotContain("Rows Removed by Filter");
-		ClientPage found = transactions.execute(status -> {
-			List<java.util.UUID> ids = clients.pageIds(provider.id(), null,
-					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
-			return clients.pageOf(provider.id(), ids,
-					new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
-		});
+		ClientPage found = readOnly(() -> clients.page(provider.id(), null,
+				new ClientQuery("client 4242", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)));
 		assertThat(found.clients()).extracting(ClientRecord::displayName)
 			.startsWith("Client 4242 Person")
 			.allSatisfy(name -> assertThat(name).startsWith("Client 4242"));
@@ -185,30 +181,147 @@ class ClientListQueryPlanTests {
 	}
 
 	@Test
-	void onlyPagesOfTheWholeListAreGivenTheGenericPlan() {
-		assertThat(ClientRepository.plannedOnce(null,
+	void pagesOfTheWholeListAndSearchesOfSeveralWordsArePlannedOnce() {
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery(null, null, null, null, ClientQuery.Sort.NAME, false, "cursor", 50)))
-			.isTrue();
-		assertThat(ClientRepository.plannedOnce(null,
+			.isEqualTo(TenantScope.Planning.GENERIC);
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
 			.as("the first page's statement has no parameter but the organization")
-			.isFalse();
-		assertThat(ClientRepository.plannedOnce(new AccountId(java.util.UUID.randomUUID()),
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(new AccountId(java.util.UUID.randomUUID()),
 				new ClientQuery(null, null, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
 			.as("a coach's own clients")
-			.isFalse();
-		assertThat(ClientRepository.plannedOnce(null,
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery("client 7", null, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
-			.isFalse();
-		assertThat(ClientRepository.plannedOnce(null,
+			.isEqualTo(TenantScope.Planning.GENERIC_INDEX_SCANS);
+		assertThat(ClientRepository.planning(null,
+				new ClientQuery("cl", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+			.as("one or two letters")
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
+				new ClientQuery("client", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+			.as("one word, which may be an email fragment")
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
+				new ClientQuery("client 7", null, null, null, ClientQuery.Sort.NAME, false, null, 50)))
+			.as("names A to Z")
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(new AccountId(java.util.UUID.randomUUID()),
+				new ClientQuery("client 7", null, null, null, ClientQuery.Sort.RECENT, false, null, 50)))
+			.as("a coach's own clients")
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery(null, null, null, "vip", ClientQuery.Sort.RECENT, false, "cursor", 50)))
-			.isFalse();
-		assertThat(ClientRepository.plannedOnce(null,
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery(null, ClientKind.COMPANY, null, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
-			.isFalse();
-		assertThat(ClientRepository.plannedOnce(null,
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+		assertThat(ClientRepository.planning(null,
 				new ClientQuery(null, null, ClientStatus.INVITED, null, ClientQuery.Sort.RECENT, false, "cursor", 50)))
-			.isFalse();
+			.isEqualTo(TenantScope.Planning.DEFAULT);
+	}
+
+	/**
+	 * A search of several words reads through one statement planned once; every page of
+	 * it holds what the statement planned for each prefix found (read here as the clients
+	 * the owner added, which are all of them, through that other statement). "client 999"
+	 * has 111 names, "client 99" 1,111 (both read through the prefix index) and "client
+	 * 9" 11,111 (more than the bound: the list is walked).
+	 */
+	@Test
+	void searchesOfSeveralWordsFindWhatThePrefixPlannedForItFinds() {
+		for (String prefix : List.of("client 999", "client 99", "client 9", "client 4242 person", "nobody here")) {
+			String after = null;
+			for (int page = 0; page < 3; page++) {
+				ClientQuery query = new ClientQuery(prefix, null, null, null, ClientQuery.Sort.RECENT, false, after,
+						50);
+				assertThat(ClientRepository.planning(null, query)).isEqualTo(TenantScope.Planning.GENERIC_INDEX_SCANS);
+				ClientPage bounded = readOnly(() -> clients.page(provider.id(), null, query));
+				ClientPage planned = readOnly(() -> clients.page(provider.id(), provider.owner(), query));
+				assertThat(bounded.clients()).as(prefix + ", page " + page)
+					.extracting(ClientRecord::id)
+					.containsExactlyElementsOf(planned.clients().stream().map(ClientRecord::id).toList());
+				assertThat(bounded.next()).isEqualTo(planned.next());
+				assertThat(bounded.clients())
+					.allSatisfy(c -> assertThat(c.displayName().toLowerCase(java.util.Locale.ROOT)).startsWith(prefix));
+				after = bounded.next();
+				if (after == null) {
+					break;
+				}
+			}
+		}
+	}
+
+	/**
+	 * The generic plan of a search of several words reads at most the bound through the
+	 * prefix index, never through a bitmap of the whole prefix; a prefix with more names
+	 * is searched again with the database's own planning.
+	 */
+	@Test
+	void aSearchOfSeveralWordsReadsAtMostTheBoundThroughTheIndex() {
+		String narrow = genericPlan("client 999");
+		assertThat(narrow).as(narrow)
+			.contains("Index Scan using client_record_name_prefix")
+			.contains("rows=111")
+			.doesNotContain("Bitmap")
+			.doesNotContain("Seq Scan");
+		String broad = genericPlan("client 9");
+		assertThat(broad).as(broad)
+			.contains("Index Scan using client_record_name_prefix")
+			.contains("rows=" + (ClientRepository.NAME_RANGE_BOUND + 1))
+			.doesNotContain("Bitmap")
+			.doesNotContain("Seq Scan");
+		List<java.util.Map<String, Object>> plans = transactions.execute(status -> {
+			for (String prefix : List.of("client 1", "client 12", "client 123", "client 1234", "client 5", "client 55",
+					"client 555", "client 5555", "client 7", "client 77", "client 777", "client 7777")) {
+				clients.page(provider.id(), null,
+						new ClientQuery(prefix, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+			}
+			return jdbc.sql("""
+					select generic_plans, custom_plans from pg_prepared_statements
+					where statement like '%count(*) over ()%'""").query().listOfRows();
+		});
+		// pgjdbc prepares the statement once after the scope and once alone
+		assertThat(plans).as("the statement is prepared on the server").isNotEmpty();
+		assertThat(plans).as(plans.toString()).allSatisfy(p -> assertThat((Long) p.get("custom_plans")).isZero());
+		assertThat(plans.stream().mapToLong(p -> (Long) p.get("generic_plans")).sum()).as(plans.toString())
+			.isGreaterThanOrEqualTo(5);
+		List<String> settings = transactions.execute(status -> {
+			clients.page(provider.id(), null,
+					new ClientQuery("client 9", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+			return jdbc.sql("select current_setting('plan_cache_mode') || ' ' || current_setting('enable_bitmapscan')")
+				.query(String.class)
+				.list();
+		});
+		assertThat(settings).as("after the search again with a plan for the prefix").containsExactly("auto on");
+	}
+
+	/** The plan PostgreSQL caches for the search statement, run with this prefix. */
+	private String genericPlan(String prefix) {
+		ClientQuery query = new ClientQuery(prefix, null, null, null, ClientQuery.Sort.RECENT, false, null, 50);
+		List<Object> params = new java.util.ArrayList<>();
+		String sql = ClientRepository.boundedNameSearchSql("*", provider.id(), query, params::add);
+		int[] n = { 0 };
+		String numbered = java.util.regex.Pattern.compile("\\?").matcher(sql).replaceAll(m -> "\\$" + ++n[0]);
+		String arguments = params.stream()
+			.map(p -> "'" + p.toString().replace("'", "''") + "'")
+			.collect(java.util.stream.Collectors.joining(", "));
+		return transactions.execute(status -> {
+			tenantScope.enterAndQuery(provider.id(), TenantScope.Planning.GENERIC_INDEX_SCANS, "select 1", List.of(),
+					(rs, i) -> 1);
+			jdbc.sql("prepare search_plan as " + numbered).update();
+			try {
+				return String.join("\n",
+						jdbc.sql("explain (analyze, costs off) execute search_plan(" + arguments + ")")
+							.query(String.class)
+							.list());
+			}
+			finally {
+				jdbc.sql("deallocate search_plan").update();
+			}
+		});
 	}
 
 	@Test
