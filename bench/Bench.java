@@ -239,7 +239,11 @@ public class Bench {
 		String order = " order by created_at desc, id desc limit 51";
 		String last = one("select created_at || '|' || id " + where + " order by created_at desc, id desc offset 5000 limit 1");
 		String[] key = last.split("\\|");
-		record Plan(String title, String sql, boolean wall) {
+		// args: run as the prepared statement's generic plan (the application plans it once), with these arguments
+		record Plan(String title, String sql, boolean wall, String args) {
+			Plan(String title, String sql, boolean wall) {
+				this(title, sql, wall, null);
+			}
 		}
 		List<Plan> plans = List.of(new Plan("First page, behind the row-level-security wall", "select " + columns + " " + where + order, true),
 				new Plan("A page deep in the list (keyset, after row 5,000), behind the wall",
@@ -247,8 +251,10 @@ public class Bench {
 				new Plan("A page deep in the name-sorted list (keyset, after 'client 5000'), behind the wall",
 						"select " + columns + " " + where + " and (name_key, id) > ('client 5000', '00000000-0000-0000-0000-000000000000')"
 								+ " order by name_key, id limit 51", true),
-				new Plan("Name prefix search (the prefix's range of the name index), behind the wall",
-						"select " + columns + " " + where + " and (name_key ~>=~ 'client 777' and name_key ~<~ 'client 778')" + order, true),
+				new Plan("Name search of several words (up to 5,000 names of the prefix read through its index, then sorted; the generic plan), behind the wall",
+						"select *, count(*) over () from (select " + columns + " from client_record where provider_id = $1 and archived_at is null"
+								+ " and (name_key ~>=~ $2 and name_key ~<~ $3) limit 5001) matches" + order, true,
+						"'" + org + "', 'client 777', 'client 778'"),
 				new Plan("Email fragment search: the page's ids, with the explicit tenant filter",
 						"select id " + where + " and ((name_key ~>=~ '77777@' and name_key ~<~ '77777A') or email like '%77777@%')" + order, false));
 		StringBuilder out = new StringBuilder();
@@ -259,10 +265,19 @@ public class Bench {
 					statement.execute("select set_config('rapport.tenant', '" + org + "', true), set_config('role', 'rapport_tenant', true)");
 				}
 				out.append("**").append(plan.title()).append("**\n\n```\n");
-				try (ResultSet rs = statement.executeQuery("explain (analyze, costs off, timing on) " + plan.sql())) {
+				String explained = plan.sql();
+				if (plan.args() != null) {
+					statement.execute("select set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_bitmapscan', 'off', true)");
+					statement.execute("prepare planned_once as " + plan.sql());
+					explained = "execute planned_once(" + plan.args() + ")";
+				}
+				try (ResultSet rs = statement.executeQuery("explain (analyze, costs off, timing on) " + explained)) {
 					while (rs.next()) {
 						out.append(rs.getString(1)).append('\n');
 					}
+				}
+				if (plan.args() != null) {
+					statement.execute("deallocate planned_once");
 				}
 				out.append("```\n\n");
 			}
