@@ -144,10 +144,10 @@ class ClientRepository {
 	 */
 	ClientPage page(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
 		Planning planning = planning(onlyCreatedBy, query);
-		if (boundedNameSearch(onlyCreatedBy, query)) {
+		if (planning == Planning.GENERIC_INDEX_SCANS) {
 			List<Object> params = new ArrayList<>();
 			String sql = boundedNameSearchSql(PAGE_COLUMNS, providerId, query, params::add);
-			List<Counted> rows = tenantScope.enterAndQuery(providerId, Planning.GENERIC_INDEX_SCANS, sql, params,
+			List<Counted> rows = tenantScope.enterAndQuery(providerId, planning, sql, params,
 					(rs, n) -> new Counted(pageRow(rs, n), rs.getLong(23)));
 			if (rows.isEmpty() || rows.getFirst().matched() <= NAME_RANGE_BOUND) {
 				return toPage(rows.stream().map(Counted::row).toList(), query);
