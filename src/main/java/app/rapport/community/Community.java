@@ -307,9 +307,11 @@ public class Community {
 	@Transactional(readOnly = true)
 	public ProgramPeople people(CurrentUser user, ProgramId id, @Nullable String after) {
 		OrganizationId organization = manage(user).id();
-		Program program = find(organization, id, false);
-		List<CommunityRepository.MemberRow> rows = community.members(organization, id, KeysetCursor.decode(after),
-				MEMBERS_PER_PAGE + 1);
+		CommunityRepository.ProgramPage page = community
+			.programAndMembers(organization, id, KeysetCursor.decode(after), MEMBERS_PER_PAGE + 1)
+			.orElseThrow(() -> Problem.notFound("No such program."));
+		Program program = page.program();
+		List<CommunityRepository.MemberRow> rows = page.members();
 		Map<AccountId, AccountSummary> people = accounts
 			.findAll(rows.stream().map(CommunityRepository.MemberRow::accountId).toList());
 		List<ProgramMember> members = rows.stream()

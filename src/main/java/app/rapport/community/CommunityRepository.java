@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,9 @@ import app.rapport.shared.OrganizationId;
 import app.rapport.shared.WritesAtCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,8 +37,11 @@ class CommunityRepository {
 
 	private final WritesAtCommit writesAtCommit;
 
-	CommunityRepository(JdbcClient jdbc, WritesAtCommit writesAtCommit) {
+	private final JdbcTemplate template;
+
+	CommunityRepository(JdbcClient jdbc, JdbcTemplate template, WritesAtCommit writesAtCommit) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.writesAtCommit = writesAtCommit;
 	}
 
@@ -200,21 +207,55 @@ class CommunityRepository {
 	}
 
 	/**
-	 * A page of a program's members, newest first, from a keyset cursor. The first page
-	 * and the following ones are separate statements, so that a deep page starts in the
-	 * index at its cursor whatever plan PostgreSQL caches for the statement.
+	 * The program and a page of its members, newest first, from a keyset cursor, in one
+	 * round trip: the two statements travel together. The first page and the following
+	 * ones are separate statements, so that a deep page starts in the index at its cursor
+	 * whatever plan PostgreSQL caches for the statement. Empty when there is no such
+	 * program.
 	 */
-	List<MemberRow> members(OrganizationId organization, ProgramId program, @Nullable KeysetCursor after, int limit) {
-		// the limit is written into the statement: as a parameter it kept PostgreSQL from
-		// reusing a generic plan, and it planned every request anew
-		var statement = after == null
-				? jdbc.sql(MEMBERS_FIRST.formatted(limit)).params(program.value(), organization.value())
-				: jdbc.sql(MEMBERS_AFTER.formatted(limit))
-					.params(program.value(), organization.value(), Timestamp.from(after.at()), after.id());
-		return statement
-			.query((rs, n) -> new MemberRow(new AccountId(rs.getObject(1, UUID.class)),
-					ProgramRole.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant()))
-			.list();
+	Optional<ProgramPage> programAndMembers(OrganizationId organization, ProgramId id, @Nullable KeysetCursor after,
+			int limit) {
+		List<Object> params = new ArrayList<>(List.of(id.value(), organization.value()));
+		params.addAll(membersParams(organization, id, after));
+		String sql = PROGRAM + " where p.id = ? and p.organization_id = ?;\n" + membersSql(after, limit);
+		return template.execute(sql, (PreparedStatementCallback<Optional<ProgramPage>>) statement -> {
+			new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
+			statement.execute();
+			Program program;
+			try (ResultSet rows = statement.getResultSet()) {
+				program = rows.next() ? program(rows, 0) : null;
+			}
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("the members' statement returned no rows");
+			}
+			List<MemberRow> members = new ArrayList<>(limit);
+			try (ResultSet rows = statement.getResultSet()) {
+				while (rows.next()) {
+					members.add(memberRow(rows, members.size()));
+				}
+			}
+			return program == null ? Optional.empty() : Optional.of(new ProgramPage(program, members));
+		});
+	}
+
+	// the limit is written into the statement: as a parameter it kept PostgreSQL from
+	// reusing a generic plan, and it planned every request anew
+	private static String membersSql(@Nullable KeysetCursor after, int limit) {
+		return (after == null ? MEMBERS_FIRST : MEMBERS_AFTER).formatted(limit);
+	}
+
+	private static List<Object> membersParams(OrganizationId organization, ProgramId program,
+			@Nullable KeysetCursor after) {
+		return after == null ? List.of(program.value(), organization.value())
+				: List.of(program.value(), organization.value(), Timestamp.from(after.at()), after.id());
+	}
+
+	private static MemberRow memberRow(ResultSet rs, int row) throws SQLException {
+		return new MemberRow(new AccountId(rs.getObject(1, UUID.class)), ProgramRole.valueOf(rs.getString(2)),
+				rs.getTimestamp(3).toInstant());
+	}
+
+	record ProgramPage(Program program, List<MemberRow> members) {
 	}
 
 	static final String MEMBERS_FIRST = """

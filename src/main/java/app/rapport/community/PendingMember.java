@@ -3,7 +3,7 @@ package app.rapport.community;
 import java.time.Instant;
 import java.util.UUID;
 
-import app.rapport.invitation.Invitation;
+import app.rapport.invitation.PendingInvitation;
 
 /**
  * A person invited into a program who has not joined yet, as Manage users lists them:
@@ -14,9 +14,9 @@ import app.rapport.invitation.Invitation;
 public record PendingMember(UUID id, String name, String email, Instant invitedAt, Instant lastSentAt,
 		Instant expiresAt) {
 
-	static PendingMember of(Invitation invitation) {
-		return new PendingMember(invitation.id().value(), invitation.name(), invitation.email().value(),
-				invitation.createdAt(), invitation.lastSentAt(), invitation.expiresAt());
+	static PendingMember of(PendingInvitation invitation) {
+		return new PendingMember(invitation.id().value(), invitation.name(), invitation.email(), invitation.createdAt(),
+				invitation.lastSentAt(), invitation.expiresAt());
 	}
 
 }

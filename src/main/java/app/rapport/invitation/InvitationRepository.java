@@ -206,12 +206,15 @@ class InvitationRepository {
 	/**
 	 * The newest pending, unexpired invitations about one record, with who sent them.
 	 */
-	List<Invitation> pendingFor(OrganizationId organizationId, UUID subjectId, Instant now, int limit) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from invitation where subject_id = ? and organization_id = ? and status = 'PENDING' and expires_at > ?
+	List<PendingInvitation> pendingFor(OrganizationId organizationId, UUID subjectId, Instant now, int limit) {
+		return jdbc.sql("""
+				select id, name, email, created_at, last_sent_at, expires_at
+				from invitation where subject_id = ? and organization_id = ? and status = 'PENDING' and expires_at > ?
 				order by created_at desc limit ?""")
 			.params(subjectId, organizationId.value(), Timestamp.from(now), limit)
-			.query(InvitationRepository::map)
+			.query((rs, n) -> new PendingInvitation(new InvitationId(rs.getObject(1, UUID.class)), rs.getString(2),
+					rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+					rs.getTimestamp(6).toInstant()))
 			.list();
 	}
 

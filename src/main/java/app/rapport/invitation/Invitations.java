@@ -292,7 +292,7 @@ public class Invitations {
 	 * at most {@code limit}.
 	 */
 	@Transactional(readOnly = true)
-	public List<Invitation> pendingFor(OrganizationId organizationId, UUID subjectId, int limit) {
+	public List<PendingInvitation> pendingFor(OrganizationId organizationId, UUID subjectId, int limit) {
 		tenantScope.enter(organizationId);
 		return invitations.pendingFor(organizationId, subjectId, clock.instant(), limit);
 	}
