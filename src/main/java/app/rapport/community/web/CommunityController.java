@@ -3,6 +3,7 @@ package app.rapport.community.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import app.rapport.community.Community;
@@ -10,6 +11,7 @@ import app.rapport.community.CommunitySettings;
 import app.rapport.community.LogoImage;
 import app.rapport.community.Program;
 import app.rapport.community.ProgramId;
+import app.rapport.community.ProgramPeople;
 import app.rapport.community.ProgramRole;
 import app.rapport.community.web.CommunityForms.InviteForm;
 import app.rapport.community.web.CommunityForms.ProgramForm;
@@ -18,6 +20,7 @@ import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.Problem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +63,11 @@ class CommunityController {
 
 	@GetMapping("/community/users/{id}")
 	String manageUsers(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) @Nullable String after,
-			Model model) {
-		model.addAttribute("people", community.people(user, new ProgramId(id), after));
+			Locale locale, HttpServletRequest request, Model model) {
+		ProgramPeople people = community.people(user, new ProgramId(id), after);
+		model.addAttribute("people", people);
+		model.addAttribute("memberRows", PeopleRows.members(people, request.getContextPath(), locale));
+		model.addAttribute("pendingRows", PeopleRows.pending(people.pending(), locale));
 		model.addAttribute("tab", "users");
 		return "community/program";
 	}
