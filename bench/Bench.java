@@ -370,11 +370,27 @@ public class Bench {
 		List<Figures> crowdedRuns = new ArrayList<>();
 		List<Figures> ceilingRuns = new ArrayList<>();
 		List<Figures> trivialRuns = new ArrayList<>();
+		List<Double> pairedRatios = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			analyze.run();
-			emptyRuns.add(wrkPosts(concurrency, total, "invite", token));
-			analyze.run();
-			crowdedRuns.add(wrkPosts(concurrency, total, "invite", crowdedOrg[2]));
+			// the two organizations swap places every round, so that neither always runs right after the
+			// ceiling or the other's writes
+			boolean crowdedFirst = i % 2 == 1;
+			Figures emptyRun = null;
+			Figures crowdedRun = null;
+			for (boolean crowdedTurn : new boolean[] { crowdedFirst, !crowdedFirst }) {
+				analyze.run();
+				if (crowdedTurn) {
+					crowdedRun = wrkPosts(concurrency, total, "invite", crowdedOrg[2]);
+				}
+				else {
+					emptyRun = wrkPosts(concurrency, total, "invite", token);
+				}
+			}
+			emptyRuns.add(emptyRun);
+			crowdedRuns.add(crowdedRun);
+			pairedRatios.add(crowdedRun.throughput() / emptyRun.throughput());
+			System.out.printf("Invitations round %d: %.0f/s without pending ones, %.0f/s with 100,000 (%.2f)%n", i + 1,
+					emptyRun.throughput(), crowdedRun.throughput(), pairedRatios.getLast());
 			ceilingRuns.add(work(concurrency, total, sameRows));
 			trivialRuns.add(wrkRun(concurrency, Duration.ofSeconds(QUICK ? 1 : 3), "/actuator/health/liveness", "none"));
 		}
@@ -386,10 +402,12 @@ public class Bench {
 		record("1 invite", "single invitation via API, 8 concurrent, " + total + " invitations", empty,
 				"same rows, one JDBC transaction each", ceiling.throughput(), empty.throughput() / ceiling.throughput(),
 				"≥ 1,500/s, p95 ≤ 15 ms", empty.throughput() >= 1500 && empty.p95() <= 15);
-		double slower = 1 - crowded.throughput() / empty.throughput();
-		record("1 invite", "the same in an organization with 100,000 pending invitations (runs interleaved)", crowded,
-				"the same without them", empty.throughput(), crowded.throughput() / empty.throughput(),
-				"≤ 10% slower", slower <= 0.10);
+		// the ratio of each round's pair, not of the medians: the two runs of a round are seconds apart, the
+		// rounds a minute, and the machine's speed drifts in between
+		double pairedRatio = med(pairedRatios);
+		record("1 invite",
+				"the same in an organization with 100,000 pending invitations (runs paired, order alternating; ratio: median of the pairs')",
+				crowded, "the same without them", empty.throughput(), pairedRatio, "≤ 10% slower", pairedRatio >= 0.90);
 		record("1 invite", "ceiling: same rows, one JDBC transaction each, 8 connections", ceiling, "", 0, 0, "", true);
 		record("1 invite", "ceiling: trivial JSON endpoint, 8 concurrent", trivial, "", 0, 0, "", true);
 	}
