@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import app.rapport.shared.AccountId;
@@ -329,17 +330,50 @@ class InvitationRepository {
 	}
 
 	/**
-	 * Counts the sends in one of the hour's shards, written just before the commit: the
-	 * shard's row lock, which parallel sends of the organization queue for, is then held
-	 * only for the commit.
+	 * Rows of an organization's hourly send counter (the table's check allows 0 to 7).
+	 */
+	static final int SEND_WINDOW_SHARDS = 8;
+
+	private static final ShardPerThread SHARD = new ShardPerThread(SEND_WINDOW_SHARDS,
+			ThreadLocalRandom.current().nextInt(SEND_WINDOW_SHARDS));
+
+	/**
+	 * Which counter row a thread writes. Threads take the rows in turn, from a random
+	 * start so that several nodes spread over them too: the few request threads of a node
+	 * (WorkerThreads) then never queue for one another's row lock. With a random row for
+	 * each send, 8 concurrent single invitations waited for one another's commits there:
+	 * the upsert took 0.24 ms on average in pg_stat_statements, for a few microseconds of
+	 * work.
+	 */
+	static final class ShardPerThread {
+
+		private final AtomicInteger next;
+
+		private final ThreadLocal<Integer> mine;
+
+		ShardPerThread(int shards, int start) {
+			this.next = new AtomicInteger(start);
+			this.mine = ThreadLocal.withInitial(() -> Math.floorMod(next.getAndIncrement(), shards));
+		}
+
+		int get() {
+			return mine.get();
+		}
+
+	}
+
+	/**
+	 * Counts the sends in this thread's row of the hour's counter, written just before
+	 * the commit: a row lock that a parallel send of the organization might queue for is
+	 * then held only for the commit.
 	 */
 	void countSent(OrganizationId organizationId, Instant window, int count) {
 		writesAtCommit
 			.add("""
 					insert into invitation_send_window (organization_id, window_start, shard, sent) values (?, ?, ?, ?)
 					on conflict (organization_id, window_start, shard) do update set sent = invitation_send_window.sent + excluded.sent""",
-					List.<Object[]>of(new Object[] { organizationId.value(), Timestamp.from(window),
-							ThreadLocalRandom.current().nextInt(8), count }));
+					List.<Object[]>of(
+							new Object[] { organizationId.value(), Timestamp.from(window), SHARD.get(), count }));
 	}
 
 	int forgetSendWindowsBefore(Instant before) {
