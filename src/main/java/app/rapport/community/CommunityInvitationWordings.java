@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import app.rapport.invitation.InvitationPurpose;
 import app.rapport.invitation.InvitationWordings;
-import app.rapport.organization.Organization;
 import app.rapport.organization.Organizations;
 import app.rapport.shared.OrganizationId;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,7 @@ class CommunityInvitationWordings implements InvitationWordings {
 				subjectId == null ? null : new ProgramId(subjectId));
 		InvitationWording wording = found.saved() == null ? InvitationWording.defaults()
 				: new InvitationWording(found.saved().subject(), found.saved().body());
-		String communityName = organizations.find(organization).map(Organization::name).orElse("");
+		String communityName = organizations.name(organization).orElse("");
 		String programName = found.programName() == null ? Program.DEFAULT_NAME : found.programName();
 		return Optional.of((name, inviterName) -> {
 			InvitationWording.Rendered rendered = wording.render(name, inviterName, communityName, programName);

@@ -13,7 +13,6 @@ import app.rapport.audit.AuditLog;
 import app.rapport.notification.Email;
 import app.rapport.notification.Emails;
 import app.rapport.notification.Notifications;
-import app.rapport.organization.Organization;
 import app.rapport.organization.Organizations;
 import app.rapport.shared.AccessDeniedProblem;
 import app.rapport.shared.AccountId;
@@ -99,9 +98,7 @@ public class InvitationAcceptance {
 				if (invitations.markOpened(invitation.id().value())) {
 					invitations.recordEvents(List.of(invitation.id().value()), "OPENED", null, invitation.name());
 				}
-				String organizationName = organizations.find(invitation.organizationId())
-					.map(Organization::name)
-					.orElse("Rapport");
+				String organizationName = organizations.name(invitation.organizationId()).orElse("Rapport");
 				List<String> registrationText = wordings.stream()
 					.map(w -> w.registrationText(invitation.organizationId(), invitation.purpose()))
 					.filter(text -> !text.isEmpty())

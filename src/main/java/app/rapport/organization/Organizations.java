@@ -117,6 +117,15 @@ public class Organizations implements MembershipDirectory {
 	public record Sender(Organization organization, boolean ownerConfirmed) {
 	}
 
+	/**
+	 * The organization's name, for invitations and their pages: read through the same
+	 * remembered entry as {@link #sender}, so that a request that sends or shows an
+	 * invitation does not read the organization twice.
+	 */
+	public Optional<String> name(OrganizationId id) {
+		return sender(id).map(sender -> sender.organization().name());
+	}
+
 	/** How emails sent on behalf of the organization look. */
 	public Branding branding(OrganizationId id) {
 		return sender(id).map(sender -> sender.organization().branding()).orElse(Branding.rapport());

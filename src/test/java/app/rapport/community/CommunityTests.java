@@ -565,4 +565,26 @@ class CommunityTests {
 		assertThat(count("select count(*) from invitation where subject_id = ?::uuid", program)).isZero();
 	}
 
+	@Test
+	void aCommunityInvitationSentRightAfterARenameCarriesTheNewName() {
+		Provider provider = providers.provider("Before Rename Coaching");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = newMembers(owner);
+		String first = Providers.uniqueEmail("before");
+		assertThat(invite(owner, program, "Bea Before", first, "CLIENT").statusCode()).isEqualTo(201);
+		assertThat(owner.api("PATCH", "/api/v1/organization", "{\"name\":\"After Rename Coaching\"}").statusCode())
+			.isEqualTo(200);
+		String second = Providers.uniqueEmail("after");
+		assertThat(invite(owner, program, "Abe After", second, "CLIENT").statusCode()).isEqualTo(201);
+
+		assertThat(jdbc.sql("select subject from email_outbox where recipient = ?")
+			.param(first)
+			.query(String.class)
+			.single()).isEqualTo("Olivia Owner invited you to join Before Rename Coaching");
+		assertThat(jdbc.sql("select subject from email_outbox where recipient = ?")
+			.param(second)
+			.query(String.class)
+			.single()).isEqualTo("Olivia Owner invited you to join After Rename Coaching");
+	}
+
 }
