@@ -99,6 +99,11 @@ class CommunityBrowserTest extends BrowserTest {
 		waitForHeading("New Members");
 		assertThat(pageText()).contains("Maya Member", member, "Client");
 		look("manage-users-with-member");
+
+		// the row's form (written by members.mustache) carries the CSRF token itself
+		submitConfirming("Remove");
+		waitForText("Removed from the program.");
+		assertThat(pageText()).contains("No members yet.").doesNotContain(member);
 	}
 
 	@Test

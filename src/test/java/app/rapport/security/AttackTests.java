@@ -87,4 +87,26 @@ class AttackTests {
 			.single()).isEqualTo("Tom & \"Jerry\" O'Brien");
 	}
 
+	@Test
+	void quotesAndAmpersandsInClientDetailsAreEscapedOnTheClientsPage() {
+		// names and tags refuse < and > (PlainText); quotes and ampersands pass and must
+		// not end an attribute or start an entity
+		Provider provider = providers.provider("Quote Coaching");
+		RapportClient script = new RapportClient(port)
+			.withBearer(apiTokens.create(provider.owner(), provider.id(), "script").token());
+		HttpResponse<String> created = script.api("POST", "/api/v1/clients/individuals",
+				"{\"invite\":false,\"clients\":[{\"firstName\":\"Tom & \\\"Jerry\\\"\",\"lastName\":\"O'Brien\","
+						+ "\"email\":\"" + Providers.uniqueEmail("quote") + "\",\"tags\":\"\\\"q\\\"&amp;t\"}]}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		RapportClient browser = new RapportClient(port);
+		browser.signIn(provider.ownerEmail(), Providers.PASSWORD);
+
+		// the rows come from a Mustache template (HtmlFragment), which escapes every
+		// value
+		String page = browser.get("/clients").body();
+		assertThat(page).contains(">Tom &amp; &quot;Jerry&quot; O&#39;Brien</a>")
+			.contains(">&quot;q&quot;&amp;amp;t</span>")
+			.doesNotContain("Tom & \"Jerry\"");
+	}
+
 }

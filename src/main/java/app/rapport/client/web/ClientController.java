@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import app.rapport.client.ClientDetails;
@@ -22,6 +23,7 @@ import app.rapport.invitation.InvitationId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.Problem;
+import app.rapport.shared.web.HtmlFragment;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClientController {
 
 	static final int PAGE_SIZE = 50;
+
+	private static final HtmlFragment ROWS = HtmlFragment.load("templates/client/rows.mustache");
 
 	static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds()
 		.stream()
@@ -64,7 +68,8 @@ class ClientController {
 		ClientQuery query = new ClientQuery(q, kind, status, tag, sort, archived, after, PAGE_SIZE);
 		ClientPage page = clients.page(user, query);
 		model.addAttribute("page", page);
-		model.addAttribute("rows", ClientRow.of(page.clients(), request.getContextPath(), locale));
+		model.addAttribute("rowsHtml",
+				ROWS.render(Map.of("rows", ClientRow.of(page.clients(), request.getContextPath(), locale))));
 		model.addAttribute("query", query);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("tags", clients.tags(user));

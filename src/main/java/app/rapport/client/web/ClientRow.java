@@ -10,11 +10,9 @@ import app.rapport.client.ClientStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the Clients page, worked out in Java: each cell is one plain value, so the
- * template evaluates one simple expression per cell (fifty rows otherwise format a
- * hundred dates, build fifty links and evaluate a few hundred conditions and nested
- * calls). Public because SpEL compiles the template's calls to bytecode only on public
- * types. The template escapes every value.
+ * One row of the Clients page, worked out in Java: each cell is one plain value that
+ * {@code client/rows.mustache} writes escaped (fifty rows otherwise format a hundred
+ * dates, build fifty links and evaluate a few hundred conditions in the template).
  */
 public record ClientRow(String name, String path, boolean archived, @Nullable String email, String kind,
 		String statusClass, String status, @Nullable String contact, List<String> tags, String created,

@@ -66,8 +66,8 @@ class CommunityController {
 			Locale locale, HttpServletRequest request, Model model) {
 		ProgramPeople people = community.people(user, new ProgramId(id), after);
 		model.addAttribute("people", people);
-		model.addAttribute("memberRows", PeopleRows.members(people, request.getContextPath(), locale));
-		model.addAttribute("pendingRows", PeopleRows.pending(people.pending(), locale));
+		model.addAttribute("memberRowsHtml", PeopleRows.membersHtml(people, request, locale));
+		model.addAttribute("pendingRowsHtml", PeopleRows.pendingHtml(people.pending(), locale));
 		model.addAttribute("tab", "users");
 		return "community/program";
 	}

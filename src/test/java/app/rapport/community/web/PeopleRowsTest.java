@@ -13,6 +13,9 @@ import app.rapport.community.ProgramPeople;
 import app.rapport.community.ProgramRole;
 import app.rapport.shared.AccountId;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +46,20 @@ class PeopleRowsTest {
 		assertThat(PeopleRows.pending(pending, Locale.UK))
 			.containsExactly(new PeopleRows.Pending("Grace Hopper", "grace@example.com", "expires 16 Dec 2026"));
 		assertThat(PeopleRows.pending(pending, Locale.GERMANY).getFirst().expires()).isEqualTo("expires 16 Dez. 2026");
+	}
+
+	@Test
+	void eachRemovalFormCarriesTheRequestsCsrfTokenAndEveryValueIsEscaped() {
+		ProgramPeople people = people(List.of(new ProgramMember(ada, "Ada \"Countess\" & Co", "ada@example.com",
+				ProgramRole.CLIENT, Instant.parse("2026-12-02T10:00:00Z"))), List.of());
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t0ken"));
+
+		String html = PeopleRows.membersHtml(people, request, Locale.UK);
+
+		assertThat(html).contains("<td>Ada &quot;Countess&quot; &amp; Co\n")
+			.contains("data-confirm=\"Remove Ada &quot;Countess&quot; &amp; Co from Leaders&#39; Circle?\">"
+					+ "<input type=\"hidden\" name=\"_csrf\" value=\"t0ken\">");
 	}
 
 	private ProgramPeople people(List<ProgramMember> members, List<PendingMember> pending) {
