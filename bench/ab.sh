@@ -47,6 +47,7 @@ for port in 18191 18192; do
 		AUTH[$port]="bearer $TOKEN"
 	else
 		jar=target/ab-$port.cookies
+		rm -f $jar # a session left by an earlier run would skip the sign-in form
 		csrf=$(curl -s -c $jar -b $jar localhost:$port/sign-in | grep -o 'name="_csrf" content="[^"]*"' | sed 's/.*content="//;s/"$//')
 		curl -s -c $jar -b $jar -o /dev/null --data-urlencode "email=owner@bench.example" \
 			--data-urlencode "password=bench test passphrase" --data-urlencode "_csrf=$csrf" localhost:$port/sign-in
