@@ -119,7 +119,9 @@ class ClientRepository {
 	}
 
 	List<ClientRecord> ownedBy(AccountId account) {
-		return jdbc.sql("select " + COLUMNS + " from client_record where owner_account_id = ? order by created_at")
+		return jdbc
+			.sql("select " + COLUMNS + " from client_record where id in "
+					+ "(select client_id from client_ownership where owner_account_id = ?) order by created_at")
 			.param(account.value())
 			.query(ClientRepository::map)
 			.list();
@@ -431,9 +433,14 @@ class ClientRepository {
 	 */
 	boolean transferOwnership(OrganizationId providerId, ClientId id, AccountId owner,
 			@Nullable OrganizationId ownerOrganization) {
+		// one statement: the record's update (a HOT update, V18) and the row that finds
+		// it by its owner
 		return jdbc.sql("""
-				update client_record set status = 'OWNED', owner_account_id = ?, owner_organization_id = ?
-				where id = ? and provider_id = ? and status <> 'OWNED'""")
+				with moved as (
+				    update client_record set status = 'OWNED', owner_account_id = ?, owner_organization_id = ?
+				    where id = ? and provider_id = ? and status <> 'OWNED'
+				    returning id, owner_account_id)
+				insert into client_ownership (owner_account_id, client_id) select owner_account_id, id from moved""")
 			.params(owner.value(), ownerOrganization == null ? null : ownerOrganization.value(), id.value(),
 					providerId.value())
 			.update() == 1;
