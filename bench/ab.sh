@@ -3,6 +3,7 @@
 # nodes on the benchmark's database (left by a previous bench/run.sh), warms both, then alternates wrk runs
 # between them and prints the medians and the B/A ratio of each round.
 # Usage: A="--rapport.web.worker-threads=200" B="" bench/ab.sh [PATH] [ROUNDS]
+#        JVM_A/JVM_B add options of the JVM (e.g. JVM_B=-XX:+UseSerialGC).
 #        PATH defaults to the Clients list API (/api/v1/clients?size=50); a path outside /api is asked for as a
 #        signed-in browser. JAR_A/JAR_B compare two builds.
 #        DB_B=rapport_bench_b gives B a copy of the data (made when missing), for a build with a new migration;
@@ -28,15 +29,15 @@ for db in $(printf "%s\n" $DB "$DB_B" | sort -u); do
 done
 PIDS=()
 trap 'kill ${PIDS[@]} 2>/dev/null; true' EXIT
-start() { # PORT JAR DATABASE ARGS
-	local port=$1 jar=$2 db=$3; shift 3
-	$JAVA -Xmx384m -jar "$jar" --server.port=$port --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db \
+start() { # PORT JAR DATABASE JVM_OPTIONS ARGS
+	local port=$1 jar=$2 db=$3 opts=$4; shift 4
+	$JAVA -Xmx384m $opts -jar "$jar" --server.port=$port --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db \
 		--spring.datasource.username=postgres --logging.level.app.rapport.requests=WARN \
 		--rapport.mail.dispatcher-enabled=false "$@" > target/ab-$port.log 2>&1 &
 	PIDS+=($!)
 }
-start 18191 "${JAR_A:-$JAR}" $DB ${A:-}
-start 18192 "${JAR_B:-$JAR}" "$DB_B" ${B:-}
+start 18191 "${JAR_A:-$JAR}" $DB "${JVM_A:-}" ${A:-}
+start 18192 "${JAR_B:-$JAR}" "$DB_B" "${JVM_B:-}" ${B:-}
 for port in 18191 18192; do
 	until curl -sf localhost:$port/actuator/health/liveness > /dev/null; do sleep 1; done
 done
