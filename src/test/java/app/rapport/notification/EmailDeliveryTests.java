@@ -98,6 +98,8 @@ class EmailDeliveryTests {
 		BodyPart text = parts.getBodyPart(0);
 		BodyPart html = parts.getBodyPart(1);
 		assertThat(text.isMimeType("text/plain")).isTrue();
+		assertThat(text.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+		assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
 		assertThat((String) text.getContent()).contains("Hello Ada,", "http://localhost:8080/verify-email?token=abc",
 				"— Acme Coaching");
 		assertThat(html.isMimeType("text/html")).isTrue();
