@@ -835,7 +835,7 @@ public class Bench {
 
 		// + Invite into the program with 100,000 members, one person a request, as the single invitation
 		int total = QUICK ? 300 : 2000;
-		wrkPosts(8, QUICK ? 200 : 1000, "program", token, program);
+		warmUntilCompiled("+ Invite", 1, QUICK ? 1 : 4, () -> wrkPosts(8, QUICK ? 200 : 1000, "program", token, program));
 		List<Figures> inviteRuns = new ArrayList<>();
 		List<Figures> trivialRuns = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {

@@ -173,6 +173,14 @@ public final class RapportClient {
 			.orElse(null);
 	}
 
+	/**
+	 * A page as a browser asks for it, accepting HTML: error pages are HTML for a browser
+	 * and JSON for other clients.
+	 */
+	public HttpResponse<String> browse(String path) {
+		return send(request(path).header("Accept", "text/html,application/xhtml+xml").GET().build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
 		if (bearer != null) {
