@@ -41,8 +41,13 @@ class RequestMappingsTests {
 	RequestMappingHandlerMapping mappings;
 
 	@Test
-	void theApplicationsMappingsAreFilteredByTheirLiteralBeginnings() {
+	void theApplicationsMappingsAreFilteredByTheirLiteralBeginningsAndAskedFirst() {
 		assertThat(mappings).isInstanceOf(RequestMappings.PrefixFilteredMapping.class);
+		assertThat(mappings.getOrder()).as("before the actuator's mappings").isLessThan(-100);
+		HttpResponse<String> liveness = new RapportClient(port).get("/actuator/health/liveness");
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(liveness.body()).contains("UP");
+		assertThat(new RapportClient(port).get("/actuator/prometheus").body()).contains("http_server_requests");
 	}
 
 	@Test
