@@ -27,7 +27,8 @@ import org.springframework.web.util.pattern.PathPattern;
  * patterns' literal beginnings (up to the first variable or wildcard) are none of them a
  * beginning of the path cannot match it and is skipped; the others go through Spring's
  * full test as before. Paths with percent-encoded characters or matrix parameters, which
- * Spring decodes or strips before matching, take Spring's way through every mapping.
+ * Spring decodes or strips before matching, take Spring's way through every mapping. The
+ * mapping is asked before the actuator's (see {@link PrefixFilteredMapping#ORDER}).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestMappings {
