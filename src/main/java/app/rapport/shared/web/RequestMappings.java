@@ -1,9 +1,9 @@
 package app.rapport.shared.web;
 
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,11 +62,32 @@ class RequestMappings {
 		 */
 		static final int ORDER = -200;
 
-		private final Map<RequestMappingInfo, String[]> beginnings = new ConcurrentHashMap<>();
+		/**
+		 * The beginnings of the mappings registered at start, read without locks (an
+		 * identity map, written once before the first request).
+		 */
+		private Map<RequestMappingInfo, String[]> beginnings = Map.of();
 
 		@Override
 		public int getOrder() {
 			return ORDER;
+		}
+
+		@Override
+		public void afterPropertiesSet() {
+			super.afterPropertiesSet();
+			Map<RequestMappingInfo, String[]> known = new IdentityHashMap<>();
+			for (RequestMappingInfo info : getHandlerMethods().keySet()) {
+				known.put(info, beginnings(info));
+			}
+			beginnings = known;
+		}
+
+		/**
+		 * A mapping registered later (none are, but Spring allows it) is always tested.
+		 */
+		private String[] beginningsOf(RequestMappingInfo info) {
+			return beginnings.getOrDefault(info, ALWAYS);
 		}
 
 		@Override
@@ -88,7 +109,7 @@ class RequestMappings {
 		@Override
 		protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 			String path = LOOKUP_PATH.get();
-			if (path != null && !mayMatch(beginnings.computeIfAbsent(info, PrefixFilteredMapping::beginnings), path)) {
+			if (path != null && !mayMatch(beginningsOf(info), path)) {
 				return null;
 			}
 			return super.getMatchingMapping(info, request);
@@ -106,7 +127,7 @@ class RequestMappings {
 			}
 			Set<RequestMappingInfo> candidates = new LinkedHashSet<>();
 			for (RequestMappingInfo info : infos) {
-				if (mayMatch(beginnings.computeIfAbsent(info, PrefixFilteredMapping::beginnings), lookupPath)) {
+				if (mayMatch(beginningsOf(info), lookupPath)) {
 					candidates.add(info);
 				}
 			}
