@@ -47,7 +47,9 @@ class RequestMappingsTests {
 		HttpResponse<String> liveness = new RapportClient(port).get("/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(liveness.body()).contains("UP");
-		assertThat(new RapportClient(port).get("/actuator/prometheus").body()).contains("http_server_requests");
+		assertThat(new RapportClient(port).get("/actuator/prometheus").body()).contains("http_server_requests_seconds")
+			.as("requests are timed, not tracked while they run")
+			.doesNotContain("http_server_requests_active");
 	}
 
 	@Test
