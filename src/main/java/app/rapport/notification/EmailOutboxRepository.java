@@ -32,7 +32,7 @@ class EmailOutboxRepository {
 			with due as (
 			    select id from email_outbox
 			    where (status = 'PENDING' and next_attempt_at <= now())
-			       or (status = 'SENDING' and locked_until < now())
+			       or (status = 'SENDING' and locked_until < now() and attempts < ?)
 			    order by next_attempt_at
 			    limit ?
 			    for update skip locked)
@@ -40,6 +40,12 @@ class EmailOutboxRepository {
 			set status = 'SENDING', locked_until = now() + ? * interval '1 millisecond', attempts = e.attempts + 1
 			from due where e.id = due.id
 			returning e.id, e.recipient, e.subject, e.template, e.model::text as model, e.attempts""";
+
+	/** Read through the small partial index of the emails being sent. */
+	static final String FAIL_ABANDONED = """
+			update email_outbox set status = 'FAILED', locked_until = null,
+			    last_error = 'Delivery was interrupted (node stopped) on the last attempt'
+			where status = 'SENDING' and locked_until < now() and attempts >= ?""";
 
 	private static final String COLUMNS = """
 			id, organization_id, recipient, subject, template, status, attempts, last_error, created_at,
@@ -54,9 +60,9 @@ class EmailOutboxRepository {
 		this.template = template;
 	}
 
-	List<ClaimedEmail> claim(int batchSize, Duration lease) {
+	List<ClaimedEmail> claim(int batchSize, Duration lease, int maxAttempts) {
 		return jdbc.sql(CLAIM)
-			.params(batchSize, lease.toMillis())
+			.params(maxAttempts, batchSize, lease.toMillis())
 			.query((rs, n) -> new ClaimedEmail(rs.getObject("id", UUID.class), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("template"), rs.getString("model"), rs.getInt("attempts")))
 			.list();
@@ -67,10 +73,7 @@ class EmailOutboxRepository {
 	 * attempt: a message that crashes the node must not be retried forever.
 	 */
 	int failAbandoned(int maxAttempts) {
-		return jdbc.sql("""
-				update email_outbox set status = 'FAILED', locked_until = null,
-				    last_error = 'Delivery was interrupted (node stopped) on the last attempt'
-				where status = 'SENDING' and locked_until < now() and attempts >= ?""").param(maxAttempts).update();
+		return jdbc.sql(FAIL_ABANDONED).param(maxAttempts).update();
 	}
 
 	void markSent(List<ClaimedEmail> emails) {

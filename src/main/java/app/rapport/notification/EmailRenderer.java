@@ -2,9 +2,12 @@ package app.rapport.notification;
 
 import java.util.Map;
 
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContextWrapper;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +35,10 @@ class EmailRenderer {
 		Map<String, Object> model = json.readValue(modelJson, MODEL);
 		Context context = new Context();
 		context.setVariables(model);
+		// the SpEL context Thymeleaf would otherwise build anew for each template and
+		// each nesting level it evaluates in (6.6% of the delivery node's CPU)
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContextWrapper(new StandardEvaluationContext()));
 		String name = "email/" + template;
 		return new Rendered(html.process(name, context), text.process(name, context));
 	}

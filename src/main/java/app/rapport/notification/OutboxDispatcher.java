@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import app.rapport.notification.EmailOutboxRepository.ClaimedEmail;
 import io.micrometer.core.instrument.Counter;
@@ -55,6 +56,8 @@ class OutboxDispatcher implements SmartLifecycle {
 
 	private final Counter retried;
 
+	private final SweepSchedule sweeps;
+
 	private volatile boolean running;
 
 	private final List<Thread> workers = new ArrayList<>();
@@ -68,6 +71,9 @@ class OutboxDispatcher implements SmartLifecycle {
 		this.signal = signal;
 		String address = MailTransportConfiguration.fromAddress(properties).getAddress();
 		this.messageIdDomain = address.substring(address.indexOf('@') + 1);
+		// a lease expires minutes after its node vanished: a tenth of it later is soon
+		// enough
+		this.sweeps = new SweepSchedule(properties.lease().dividedBy(10), System.nanoTime());
 		this.sent = Counter.builder("rapport.emails.sent")
 			.description("Emails accepted by the transport")
 			.register(meters);
@@ -149,9 +155,10 @@ class OutboxDispatcher implements SmartLifecycle {
 	 * @return how many emails were claimed
 	 */
 	int dispatchBatch() {
-		int abandoned = outbox.failAbandoned(properties.maxAttempts());
-		failed.increment(abandoned);
-		List<ClaimedEmail> claimed = outbox.claim(properties.batchSize(), properties.lease());
+		if (sweeps.due(System.nanoTime())) {
+			sweepAbandoned();
+		}
+		List<ClaimedEmail> claimed = outbox.claim(properties.batchSize(), properties.lease(), properties.maxAttempts());
 		if (claimed.isEmpty()) {
 			return 0;
 		}
@@ -182,6 +189,11 @@ class OutboxDispatcher implements SmartLifecycle {
 			}
 		}
 		return claimed.size();
+	}
+
+	/** Fails the emails whose claimer vanished during their last allowed attempt. */
+	void sweepAbandoned() {
+		failed.increment(outbox.failAbandoned(properties.maxAttempts()));
 	}
 
 	private Map<UUID, Exception> deliver(List<OutgoingEmail> outgoing) {
@@ -261,6 +273,29 @@ class OutboxDispatcher implements SmartLifecycle {
 	private static String shorten(String error) {
 		String line = error.replaceAll("[\\r\\n\\t]+", " ").strip();
 		return line.length() <= MAX_ERROR_LENGTH ? line : line.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+	}
+
+	/**
+	 * When the workers of this node sweep for abandoned emails: at most once per interval
+	 * between them all, instead of a statement with every batch.
+	 */
+	static final class SweepSchedule {
+
+		private final long intervalNanos;
+
+		private final AtomicLong next;
+
+		SweepSchedule(Duration interval, long now) {
+			this.intervalNanos = interval.toNanos();
+			this.next = new AtomicLong(now);
+		}
+
+		/** Whether the caller sweeps now; true for one caller per interval. */
+		boolean due(long now) {
+			long at = this.next.get();
+			return now - at >= 0 && this.next.compareAndSet(at, now + this.intervalNanos);
+		}
+
 	}
 
 }

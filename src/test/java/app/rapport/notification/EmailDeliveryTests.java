@@ -57,6 +57,9 @@ class EmailDeliveryTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	OutboxDispatcher dispatcher;
+
+	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
@@ -123,6 +126,40 @@ class EmailDeliveryTests {
 		BodyPart html = ((MimeMultipart) smtp.received().getFirst().getContent()).getBodyPart(1);
 		assertThat(html.getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
 		assertThat((String) html.getContent()).contains("Hello <span>Zoë Ångström</span>,");
+	}
+
+	@Test
+	void anEmailWhoseNodeVanishedOnItsLastAttemptFailsThroughTheLeaseIndex() {
+		UUID lastAttempt = abandoned(3);
+		UUID earlierAttempt = abandoned(1);
+
+		// the workers take over the email with attempts left, never the other one
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(statusOf(earlierAttempt)).isEqualTo("SENT"));
+		assertThat(smtp.received()).extracting(message -> message.getAllRecipients()[0].toString())
+			.containsExactly("abandoned1@example.com");
+		assertThat(statusOf(lastAttempt)).isEqualTo("SENDING");
+		dispatcher.sweepAbandoned();
+		assertThat(statusOf(lastAttempt)).isEqualTo("FAILED");
+		assertThat(lastErrorOf(lastAttempt)).isEqualTo("Delivery was interrupted (node stopped) on the last attempt");
+		List<String> plan = jdbc.sql("explain (costs off) " + EmailOutboxRepository.FAIL_ABANDONED.replace("?", "3"))
+			.query(String.class)
+			.list();
+		assertThat(String.join("\n", plan)).contains("email_outbox_lease");
+	}
+
+	/** An email claimed by a node that stopped before recording the outcome. */
+	private UUID abandoned(int attempts) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into email_outbox (id, recipient, subject, template, model, status, attempts, locked_until)
+				values (?, ?, 'Welcome', 'account/verify-email',
+				        '{"name": "Friend", "verifyUrl": "http://localhost:8080/verify-email?token=t", "validHours": 48,
+				          "branding": {"name": "Rapport", "logoUrl": null, "color": "#3b5bdb"}}',
+				        'SENDING', ?, now() - interval '1 minute')""")
+			.params(id, "abandoned" + attempts + "@example.com", attempts)
+			.update();
+		return id;
 	}
 
 	@Test
