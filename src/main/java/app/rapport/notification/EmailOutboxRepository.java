@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,11 +52,8 @@ class EmailOutboxRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
-	EmailOutboxRepository(JdbcClient jdbc, JdbcTemplate template) {
+	EmailOutboxRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.template = template;
 	}
 
 	List<ClaimedEmail> claim(int batchSize, Duration lease, int maxAttempts) {
@@ -76,11 +72,21 @@ class EmailOutboxRepository {
 		return jdbc.sql(FAIL_ABANDONED).param(maxAttempts).update();
 	}
 
+	/**
+	 * Records a batch as sent in one statement: a statement per email cost PostgreSQL
+	 * about as much again as its row's update.
+	 */
 	void markSent(List<ClaimedEmail> emails) {
-		template.batchUpdate("""
-				update email_outbox set status = 'SENT', sent_at = now(), locked_until = null, last_error = null
-				where id = ? and status = 'SENDING' and attempts = ?""",
-				emails.stream().map(email -> new Object[] { email.id(), email.attempts() }).toList());
+		if (emails.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				update email_outbox e set status = 'SENT', sent_at = now(), locked_until = null, last_error = null
+				from unnest(?::uuid[], ?::int[]) as sent (id, attempts)
+				where e.id = sent.id and e.status = 'SENDING' and e.attempts = sent.attempts""")
+			.params(emails.stream().map(ClaimedEmail::id).toArray(UUID[]::new),
+					emails.stream().map(ClaimedEmail::attempts).toArray(Integer[]::new))
+			.update();
 	}
 
 	void scheduleRetry(ClaimedEmail email, Duration delay, String error) {

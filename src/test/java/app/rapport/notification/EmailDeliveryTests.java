@@ -60,6 +60,9 @@ class EmailDeliveryTests {
 	OutboxDispatcher dispatcher;
 
 	@Autowired
+	EmailOutboxRepository outbox;
+
+	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
@@ -148,15 +151,40 @@ class EmailDeliveryTests {
 		assertThat(String.join("\n", plan)).contains("email_outbox_lease");
 	}
 
+	@Test
+	void aNodeWhoseLeaseWasTakenOverCannotRecordTheOutcome() {
+		UUID current = claimedElsewhere(2);
+		UUID takenOver = claimedElsewhere(3);
+
+		outbox.markSent(List.of(claimed(current, 2), claimed(takenOver, 2)));
+
+		assertThat(statusOf(current)).isEqualTo("SENT");
+		assertThat(statusOf(takenOver)).isEqualTo("SENDING");
+	}
+
+	/** An email another node is sending now, on its given attempt. */
+	private UUID claimedElsewhere(int attempts) {
+		return sending(attempts, "now() + interval '1 hour'");
+	}
+
+	private static EmailOutboxRepository.ClaimedEmail claimed(UUID id, int attempts) {
+		return new EmailOutboxRepository.ClaimedEmail(id, "x@example.com", "Welcome", "account/verify-email", "{}",
+				attempts);
+	}
+
 	/** An email claimed by a node that stopped before recording the outcome. */
 	private UUID abandoned(int attempts) {
+		return sending(attempts, "now() - interval '1 minute'");
+	}
+
+	private UUID sending(int attempts, String leaseUntil) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into email_outbox (id, recipient, subject, template, model, status, attempts, locked_until)
 				values (?, ?, 'Welcome', 'account/verify-email',
 				        '{"name": "Friend", "verifyUrl": "http://localhost:8080/verify-email?token=t", "validHours": 48,
 				          "branding": {"name": "Rapport", "logoUrl": null, "color": "#3b5bdb"}}',
-				        'SENDING', ?, now() - interval '1 minute')""")
+				        'SENDING', ?, %s)""".formatted(leaseUntil))
 			.params(id, "abandoned" + attempts + "@example.com", attempts)
 			.update();
 		return id;
