@@ -3,21 +3,17 @@ package app.rapport.invitation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import app.rapport.account.AccountSummary;
 import app.rapport.account.Accounts;
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
-import app.rapport.notification.Email;
-import app.rapport.notification.Emails;
 import app.rapport.notification.Notifications;
 import app.rapport.organization.Organizations;
 import app.rapport.shared.AccessDeniedProblem;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
-import app.rapport.shared.Links;
 import app.rapport.shared.Problem;
 import app.rapport.shared.SecretToken;
 import org.jspecify.annotations.Nullable;
@@ -44,11 +40,7 @@ public class InvitationAcceptance {
 
 	private final Notifications notifications;
 
-	private final Emails emails;
-
 	private final AuditLog audit;
-
-	private final Links links;
 
 	private final ApplicationEventPublisher events;
 
@@ -57,16 +49,14 @@ public class InvitationAcceptance {
 	private final List<InvitationWordings> wordings;
 
 	InvitationAcceptance(InvitationRepository invitations, Organizations organizations, Accounts accounts,
-			Notifications notifications, Emails emails, AuditLog audit, Links links, ApplicationEventPublisher events,
-			Clock clock, List<InvitationWordings> wordings) {
+			Notifications notifications, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			List<InvitationWordings> wordings) {
 		this.wordings = wordings;
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.accounts = accounts;
 		this.notifications = notifications;
-		this.emails = emails;
 		this.audit = audit;
-		this.links = links;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -199,19 +189,17 @@ public class InvitationAcceptance {
 		return done;
 	}
 
+	/**
+	 * The in-app notification goes out now; the email waits for the inviter's next
+	 * {@link ResponseDigests digest}, marked by the response's own update.
+	 */
 	private void tellInviter(Invitation invitation, boolean accepted) {
 		String verb = accepted ? "accepted" : "declined";
-		String title = invitation.name() + " " + verb + " your invitation";
 		notifications.notify(invitation.invitedBy(), invitation.organizationId(),
-				accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED", title,
+				accepted ? "INVITATION_ACCEPTED" : "INVITATION_DECLINED",
+				invitation.name() + " " + verb + " your invitation",
 				invitation.email() + " " + verb + " the invitation to join " + invitation.purpose().joinAs() + ".",
 				"/invitations");
-		accounts.remembered(invitation.invitedBy())
-			.ifPresent(inviter -> emails.queue(new Email(inviter.email(), title, "invitation/response",
-					Map.of("inviterName", inviter.displayName(), "name", invitation.name(), "email",
-							invitation.email().value(), "verb", verb, "joinAs", invitation.purpose().joinAs(),
-							"invitationsUrl", links.to("/invitations")),
-					organizations.branding(invitation.organizationId()), invitation.organizationId())));
 	}
 
 }

@@ -136,7 +136,8 @@ class InvitationRepository {
 	 */
 	private static final String RESPOND = """
 			with done as (
-			    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null
+			    update invitation set status = ?, responded_by = ?, responded_at = now(), next_reminder_at = null,
+			        inviter_untold = true
 			    where token_hash = ? and email = ? and status = 'PENDING' and expires_at > ?
 			    returning %1$s),
 			event as (
