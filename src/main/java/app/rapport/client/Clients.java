@@ -23,12 +23,14 @@ import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.EmailAddress;
 import app.rapport.shared.FieldProblem;
+import app.rapport.shared.GroupCommit;
 import app.rapport.shared.OrganizationId;
 import app.rapport.shared.Problem;
 import app.rapport.shared.TenantScope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Clients page of a provider. Owners and admins manage every record; a coach sees the
@@ -50,22 +52,60 @@ public class Clients {
 
 	private final TenantScope tenantScope;
 
+	private final TransactionTemplate transaction;
+
+	/**
+	 * Concurrent creations by the same person with the same choice (invite or not) share
+	 * a transaction: an integration sending one client a request, 8 requests at a time,
+	 * pays one transaction per group, not per client. One group of a person at a time:
+	 * with two, the groups were smaller and PostgreSQL's share larger for no more
+	 * throughput (docs/benchmarks.md).
+	 */
+	private final GroupCommit<Creator, List<ClientDetails.Individual>, List<ClientId>> groupedCreations = new GroupCommit<>(
+			MAX_BATCH, List::size, 1);
+
+	private record Creator(CurrentUser user, boolean invite) {
+	}
+
 	Clients(ClientRepository clients, Invitations invitations, AuditLog audit, Organizations organizations,
-			TenantScope tenantScope) {
+			TenantScope tenantScope, TransactionTemplate transaction) {
 		this.tenantScope = tenantScope;
+		this.transaction = transaction;
 		this.organizations = organizations;
 		this.clients = clients;
 		this.invitations = invitations;
 		this.audit = audit;
 	}
 
-	/** Creates individual clients, as internal records or invited; all or none. */
-	@Transactional
+	/**
+	 * Creates individual clients, as internal records or invited; all or none. Runs in a
+	 * transaction of its own, shared with the same person's concurrent creations
+	 * ({@link GroupCommit}), or in the caller's transaction when there is one.
+	 */
 	public List<ClientId> createIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {
-		OrganizationId providerId = user.requireOrganization();
+		user.requireOrganization();
 		if (people.isEmpty() || people.size() > MAX_BATCH) {
 			throw Problem.invalid("Add between 1 and " + MAX_BATCH + " clients at once; import a CSV file for more.");
 		}
+		return groupedCreations
+			.submit(new Creator(user, invite), people,
+					groups -> transaction.execute(status -> split(groups, writeIndividuals(user,
+							groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList(),
+							invite))));
+	}
+
+	private static List<List<ClientId>> split(List<List<ClientDetails.Individual>> groups, List<ClientId> ids) {
+		List<List<ClientId>> parts = new ArrayList<>(groups.size());
+		int from = 0;
+		for (List<ClientDetails.Individual> group : groups) {
+			parts.add(ids.subList(from, from + group.size()));
+			from += group.size();
+		}
+		return parts;
+	}
+
+	private List<ClientId> writeIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {
+		OrganizationId providerId = user.requireOrganization();
 		checkNoRepeats(people.stream().map(ClientDetails.Individual::email).toList());
 		List<ClientRepository.NewClient> rows = new ArrayList<>();
 		List<InvitationRequest> requests = new ArrayList<>();

@@ -24,6 +24,7 @@ import app.rapport.shared.AccessDeniedProblem;
 import app.rapport.shared.AccountId;
 import app.rapport.shared.CurrentUser;
 import app.rapport.shared.EmailAddress;
+import app.rapport.shared.GroupCommit;
 import app.rapport.shared.FieldProblem;
 import app.rapport.shared.KeysetCursor;
 import app.rapport.shared.Links;
@@ -33,6 +34,7 @@ import app.rapport.shared.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Manage community: branding and wording, programs, and the people in them. Owners and
@@ -67,8 +69,21 @@ public class Community {
 
 	private final Links links;
 
+	private final TransactionTemplate transaction;
+
+	/**
+	 * Concurrent + Invite requests of the same person into the same program share a
+	 * transaction, one group at a time, as the Clients page's creations do.
+	 */
+	private final GroupCommit<Inviter, List<Invitee>, List<InvitationId>> groupedInvitations = new GroupCommit<>(
+			MAX_INVITEES, List::size, 1);
+
+	private record Inviter(CurrentUser user, ProgramId program) {
+	}
+
 	Community(CommunityRepository community, Organizations organizations, Invitations invitations, Accounts accounts,
-			AuditLog audit, Links links) {
+			AuditLog audit, Links links, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.community = community;
 		this.organizations = organizations;
 		this.invitations = invitations;
@@ -338,17 +353,33 @@ public class Community {
 	/**
 	 * + Invite: sends each person an invitation into the program with a program role, in
 	 * the community's wording. All are sent or, when one is refused (a member already, a
-	 * pending invitation, a bad address, a rate limit), none.
+	 * pending invitation, a bad address, a rate limit), none. Runs in a transaction of
+	 * its own, shared with the same person's concurrent invitations into the program
+	 * ({@link GroupCommit}), or in the caller's.
 	 */
-	@Transactional
 	public List<InvitationId> invite(CurrentUser user, ProgramId id, List<Invitee> invitees) {
-		OrganizationId organization = manage(user).id();
+		requireManager(user);
 		if (invitees.isEmpty()) {
 			throw Problem.invalid("Add at least one person to invite.");
 		}
 		if (invitees.size() > MAX_INVITEES) {
 			throw Problem.invalid("Invite at most " + MAX_INVITEES + " people at once.");
 		}
+		return groupedInvitations.submit(new Inviter(user, id), invitees, groups -> transaction.execute(status -> {
+			List<InvitationId> sent = inviteNow(user, id,
+					groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList());
+			List<List<InvitationId>> parts = new ArrayList<>(groups.size());
+			int from = 0;
+			for (List<Invitee> group : groups) {
+				parts.add(sent.subList(from, from + group.size()));
+				from += group.size();
+			}
+			return parts;
+		}));
+	}
+
+	private List<InvitationId> inviteNow(CurrentUser user, ProgramId id, List<Invitee> invitees) {
+		OrganizationId organization = manage(user).id();
 		// share-locked: an archive waits for this invitation and then revokes it
 		Program program = find(organization, id, true);
 		if (program.archived()) {
@@ -440,16 +471,21 @@ public class Community {
 	 * owners and admins of a coaching business.
 	 */
 	private Organization manage(CurrentUser user) {
-		OrganizationId id = user.requireOrganization();
-		if (!user.isAdmin()) {
-			throw new AccessDeniedProblem("Only owners and admins manage the community.");
-		}
+		OrganizationId id = requireManager(user);
 		Organization organization = organizations.enter(id)
 			.orElseThrow(() -> Problem.notFound("This organization no longer exists."));
 		if (organization.kind() != OrganizationKind.PROVIDER) {
 			throw new AccessDeniedProblem("Communities belong to coaching businesses, not client companies.");
 		}
 		return organization;
+	}
+
+	private static OrganizationId requireManager(CurrentUser user) {
+		OrganizationId id = user.requireOrganization();
+		if (!user.isAdmin()) {
+			throw new AccessDeniedProblem("Only owners and admins manage the community.");
+		}
+		return id;
 	}
 
 	private Program find(OrganizationId organization, ProgramId id, boolean share) {

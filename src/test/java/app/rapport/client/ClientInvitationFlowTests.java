@@ -347,6 +347,60 @@ class ClientInvitationFlowTests {
 	}
 
 	@Test
+	void clientsInvitedAtOnceByOnePersonEachGetTheirOwnRecordAndInvitation() throws Exception {
+		Provider provider = providers.provider("Burst Invite Coaching");
+		RapportClient api = ownerApi(provider);
+		String taken = Providers.uniqueEmail("taken");
+		assertThat(api.api("POST", "/api/v1/clients/individuals", oneClient("Ta", taken)).statusCode()).isEqualTo(201);
+		List<String> emails = new ArrayList<>();
+		List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			// every tenth is an address the provider already has: refused alone, the
+			// others
+			// of its group are stored all the same
+			String email = i % 10 == 9 ? taken : Providers.uniqueEmail("burst" + i);
+			emails.add(email);
+			attempts.add(() -> api.api("POST", "/api/v1/clients/individuals", oneClient("Bu", email)));
+		}
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+			for (Future<HttpResponse<String>> result : pool.invokeAll(attempts)) {
+				responses.add(result.get());
+			}
+		}
+
+		for (int i = 0; i < emails.size(); i++) {
+			HttpResponse<String> response = responses.get(i);
+			if (emails.get(i).equals(taken)) {
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+				assertThat(response.body()).contains("already belongs to your client Ta");
+				continue;
+			}
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			String id = response.body().replaceAll("(?s).*\"ids\":\\[\"([^\"]+)\"].*", "$1");
+			assertThat(jdbc.sql("select email from client_record where id = ?::uuid")
+				.param(id)
+				.query(String.class)
+				.single()).as("each caller gets the id of its own client").isEqualTo(emails.get(i));
+		}
+		assertThat(jdbc
+			.sql("select count(*) from invitation i join client_record c on c.id = i.subject_id "
+					+ "where c.provider_id = ? and c.email like 'burst%'")
+			.param(provider.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(54);
+		assertThat(jdbc.sql("select count(*) from email_outbox where organization_id = ? and recipient like 'burst%'")
+			.param(provider.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(54);
+	}
+
+	private static String oneClient(String firstName, String email) {
+		return "{\"invite\":true,\"clients\":[{\"firstName\":\"" + firstName + "\",\"lastName\":\"Client\",\"email\":\""
+				+ email + "\"}]}";
+	}
+
+	@Test
 	void aDuplicateEmailPointsToTheExistingRecord() {
 		Provider provider = providers.provider("Duplicate Coaching");
 		RapportClient page = owner(provider);

@@ -1,6 +1,7 @@
 package app.rapport.community;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -244,6 +245,50 @@ class CommunityTests {
 		assertThat(fay.propertyNames()).containsExactlyInAnyOrder("id", "name", "email", "invitedAt", "lastSentAt",
 				"expiresAt");
 		assertThat(fay.get("name").asString()).isEqualTo("Fay First");
+	}
+
+	@Test
+	void peopleInvitedAtOnceByOneAdminEachGetTheirOwnInvitationAndRoleAndAMemberIsRefusedAlone() throws Exception {
+		Provider provider = providers.provider("Burst Community");
+		RapportClient owner = providers.ownerApi(port, provider);
+		String program = createProgram(owner, "Burst Cohort");
+		String member = Providers.uniqueEmail("member");
+		assertThat(invite(owner, program, "Me Mber", member, "CLIENT").statusCode()).isEqualTo(201);
+		register(member, "Me Mber");
+		List<String> emails = new ArrayList<>();
+		List<Callable<HttpResponse<String>>> attempts = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			String email = i % 8 == 7 ? member : Providers.uniqueEmail("burst" + i);
+			String role = i % 2 == 0 ? "CLIENT" : "MENTOR";
+			emails.add(email);
+			attempts.add(() -> invite(owner, program, "Bu Rst", email, role));
+		}
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			for (Future<HttpResponse<String>> result : pool.invokeAll(attempts)) {
+				responses.add(result.get());
+			}
+		}
+
+		for (int i = 0; i < emails.size(); i++) {
+			HttpResponse<String> response = responses.get(i);
+			if (emails.get(i).equals(member)) {
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+				assertThat(response.body()).contains(member + " is already a member of Burst Cohort.");
+				continue;
+			}
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			assertThat(jdbc.sql("""
+					select i.email || ' ' || pi.role from program_invitation pi
+					join invitation i on i.id = pi.invitation_id where i.id = ?::uuid""")
+				.param(response.body().replaceAll("(?s)^\\[\"([0-9a-f-]{36})\"]$", "$1"))
+				.query(String.class)
+				.single()).as("each caller gets its own invitation, with its role")
+				.isEqualTo(emails.get(i) + " " + (i % 2 == 0 ? "CLIENT" : "MENTOR"));
+		}
+		assertThat(count("select count(*) from invitation where organization_id = ? and email like 'burst%'",
+				provider.id().value()))
+			.isEqualTo(35);
 	}
 
 	@Test

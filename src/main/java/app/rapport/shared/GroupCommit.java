@@ -1,0 +1,221 @@
+package app.rapport.shared;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs the writes of concurrent callers that share a key as one transaction (group
+ * commit). A caller that finds no writes of its key under way runs at once, alone, with
+ * no wait; callers that arrive meanwhile queue, and when the running writes finish, the
+ * oldest queued caller runs all queued writes of the key together. So a lone request
+ * costs what it did, while a burst of requests pays one transaction, one set of round
+ * trips and one commit per group instead of one per request.
+ * <p>
+ * Each caller keeps its own outcome: when the group's transaction fails (one duplicate,
+ * one refused limit), every write of the group is run again alone, in a transaction of
+ * its own, and each caller gets its own result or error. A caller already inside a
+ * transaction is never grouped: its writes must stay in its own transaction.
+ *
+ * @param <K> what writes must share to be grouped (the same person in the same
+ * organization, say)
+ * @param <I> one caller's write
+ * @param <O> one caller's result
+ */
+public final class GroupCommit<K, I, O> {
+
+	/** Runs writes as one transaction and returns one result per write, in order. */
+	@FunctionalInterface
+	public interface Work<I, O> {
+
+		List<O> run(List<I> writes);
+
+	}
+
+	private final ConcurrentHashMap<K, Lane<I, O>> lanes = new ConcurrentHashMap<>();
+
+	private final int maxWeight;
+
+	private final ToIntFunction<I> weight;
+
+	private final int groupsAtOnce;
+
+	/**
+	 * @param maxWeight the most a group may hold, by {@code weight} (the first write of a
+	 * group always goes, whatever its weight)
+	 * @param weight the size of one write, e.g. the number of rows it holds
+	 * @param groupsAtOnce how many groups of one key may run at the same time
+	 */
+	public GroupCommit(int maxWeight, ToIntFunction<I> weight, int groupsAtOnce) {
+		this.maxWeight = maxWeight;
+		this.weight = weight;
+		if (maxWeight < 1 || groupsAtOnce < 1) {
+			throw new IllegalArgumentException(
+					"a group holds at least one write, and one group runs at a time at least");
+		}
+		this.groupsAtOnce = groupsAtOnce;
+	}
+
+	/**
+	 * Runs the write, grouped with the concurrent writes of the same key, and returns its
+	 * own result or throws its own error.
+	 */
+	public O submit(K key, I write, Work<I, O> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.run(List.of(write)).getFirst();
+		}
+		Entry<I, O> entry = new Entry<>(write);
+		Lane<I, O> lane = lanes.computeIfAbsent(key, k -> new Lane<>());
+		List<Entry<I, O>> group;
+		synchronized (lane) {
+			if (lane.running < groupsAtOnce) {
+				// nothing waits while a group's place is free
+				lane.running++;
+				group = List.of(entry);
+			}
+			else {
+				lane.queued.add(entry);
+				group = null;
+			}
+		}
+		while (group == null) {
+			group = entry.signal.join();
+		}
+		if (!group.isEmpty()) {
+			lead(key, lane, group, work);
+		}
+		return entry.outcome();
+	}
+
+	/** How many writes of the key wait for their group (for tests). */
+	int queued(K key) {
+		Lane<I, O> lane = lanes.get(key);
+		if (lane == null) {
+			return 0;
+		}
+		synchronized (lane) {
+			return lane.queued.size();
+		}
+	}
+
+	/**
+	 * Runs the group, answers its callers and hands the writes queued meanwhile, as the
+	 * next group, to the oldest of them.
+	 */
+	private void lead(K key, Lane<I, O> lane, List<Entry<I, O>> group, Work<I, O> work) {
+		try {
+			run(group, work);
+		}
+		finally {
+			for (Entry<I, O> entry : group) {
+				if (!entry.done) {
+					entry.fail(new IllegalStateException("the grouped write did not finish"));
+				}
+				if (entry != group.getFirst()) {
+					entry.signal.complete(List.of());
+				}
+			}
+			List<Entry<I, O>> next = new ArrayList<>();
+			synchronized (lane) {
+				int total = 0;
+				while (!lane.queued.isEmpty()) {
+					int size = weight.applyAsInt(lane.queued.peek().write);
+					if (!next.isEmpty() && total + size > maxWeight) {
+						break;
+					}
+					total += size;
+					next.add(lane.queued.poll());
+				}
+				if (next.isEmpty()) {
+					lane.running--;
+					if (lane.running == 0) {
+						lanes.remove(key, lane);
+					}
+				}
+			}
+			if (!next.isEmpty()) {
+				next.getFirst().signal.complete(next);
+			}
+		}
+	}
+
+	private void run(List<Entry<I, O>> group, Work<I, O> work) {
+		if (group.size() > 1) {
+			try {
+				List<O> results = work.run(group.stream().map(entry -> entry.write).toList());
+				for (int i = 0; i < group.size(); i++) {
+					group.get(i).succeed(results.get(i));
+				}
+				return;
+			}
+			catch (RuntimeException groupFailed) {
+				// one write spoiled the group: each is run alone to get its own outcome
+			}
+		}
+		for (Entry<I, O> entry : group) {
+			try {
+				entry.succeed(work.run(List.of(entry.write)).getFirst());
+			}
+			catch (RuntimeException ex) {
+				entry.fail(ex);
+			}
+		}
+	}
+
+	/** The queue of one key. A lane that falls idle leaves the map. */
+	private static final class Lane<I, O> {
+
+		final ArrayDeque<Entry<I, O>> queued = new ArrayDeque<>();
+
+		/** Groups being run. */
+		int running;
+
+	}
+
+	private static final class Entry<I, O> {
+
+		final I write;
+
+		/**
+		 * Completed with the group this caller is to run, its own write first, or with no
+		 * group once another caller ran its write.
+		 */
+		final CompletableFuture<List<Entry<I, O>>> signal = new CompletableFuture<>();
+
+		// written by the leading thread before the signal completes, read after it
+		boolean done;
+
+		@Nullable O result;
+
+		@Nullable RuntimeException failure;
+
+		Entry(I write) {
+			this.write = write;
+		}
+
+		void succeed(O value) {
+			result = value;
+			done = true;
+		}
+
+		void fail(RuntimeException ex) {
+			failure = ex;
+			done = true;
+		}
+
+		O outcome() {
+			if (failure != null) {
+				throw failure;
+			}
+			return result;
+		}
+
+	}
+
+}
