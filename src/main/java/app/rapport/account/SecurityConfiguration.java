@@ -2,6 +2,7 @@ package app.rapport.account;
 
 import app.rapport.shared.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.LockedException;
@@ -79,7 +80,15 @@ class SecurityConfiguration {
 		http.authenticationProvider(new ThrottledAuthenticationProvider(passwords, throttle))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(
-					authorize -> authorize.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+					// an asynchronous request's second dispatch only writes the answer of
+					// a
+					// request authorized on its first
+					authorize -> authorize.dispatcherTypeMatchers(DispatcherType.ASYNC)
+						.permitAll()
+						.requestMatchers(PUBLIC)
+						.permitAll()
+						.anyRequest()
+						.authenticated())
 			.formLogin(form -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.usernameParameter("email")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditLog;
@@ -83,15 +84,32 @@ public class Clients {
 	 * ({@link GroupCommit}), or in the caller's transaction when there is one.
 	 */
 	public List<ClientId> createIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {
+		check(user, people);
+		return groupedCreations.submit(new Creator(user, invite), people, groups -> write(user, groups, invite));
+	}
+
+	/**
+	 * {@link #createIndividuals} for a request that answers asynchronously: its thread
+	 * does not wait for the transaction, so every request in flight can join the next
+	 * group.
+	 */
+	public CompletableFuture<List<ClientId>> createIndividualsAsync(CurrentUser user,
+			List<ClientDetails.Individual> people, boolean invite) {
+		check(user, people);
+		return groupedCreations.submitAsync(new Creator(user, invite), people, groups -> write(user, groups, invite),
+				GroupCommit.RUNNERS);
+	}
+
+	private static void check(CurrentUser user, List<ClientDetails.Individual> people) {
 		user.requireOrganization();
 		if (people.isEmpty() || people.size() > MAX_BATCH) {
 			throw Problem.invalid("Add between 1 and " + MAX_BATCH + " clients at once; import a CSV file for more.");
 		}
-		return groupedCreations
-			.submit(new Creator(user, invite), people,
-					groups -> transaction.execute(status -> split(groups, writeIndividuals(user,
-							groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList(),
-							invite))));
+	}
+
+	private List<List<ClientId>> write(CurrentUser user, List<List<ClientDetails.Individual>> groups, boolean invite) {
+		return transaction.execute(status -> split(groups, writeIndividuals(user,
+				groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList(), invite)));
 	}
 
 	private static List<List<ClientId>> split(List<List<ClientDetails.Individual>> groups, List<ClientId> ids) {

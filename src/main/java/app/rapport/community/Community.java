@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import app.rapport.account.AccountSummary;
@@ -358,6 +359,21 @@ public class Community {
 	 * ({@link GroupCommit}), or in the caller's.
 	 */
 	public List<InvitationId> invite(CurrentUser user, ProgramId id, List<Invitee> invitees) {
+		check(user, invitees);
+		return groupedInvitations.submit(new Inviter(user, id), invitees, groups -> inviteGroups(user, id, groups));
+	}
+
+	/**
+	 * {@link #invite} for a request that answers asynchronously: its thread does not wait
+	 * for the transaction, so every request in flight can join the next group.
+	 */
+	public CompletableFuture<List<InvitationId>> inviteAsync(CurrentUser user, ProgramId id, List<Invitee> invitees) {
+		check(user, invitees);
+		return groupedInvitations.submitAsync(new Inviter(user, id), invitees, groups -> inviteGroups(user, id, groups),
+				GroupCommit.RUNNERS);
+	}
+
+	private static void check(CurrentUser user, List<Invitee> invitees) {
 		requireManager(user);
 		if (invitees.isEmpty()) {
 			throw Problem.invalid("Add at least one person to invite.");
@@ -365,7 +381,10 @@ public class Community {
 		if (invitees.size() > MAX_INVITEES) {
 			throw Problem.invalid("Invite at most " + MAX_INVITEES + " people at once.");
 		}
-		return groupedInvitations.submit(new Inviter(user, id), invitees, groups -> transaction.execute(status -> {
+	}
+
+	private List<List<InvitationId>> inviteGroups(CurrentUser user, ProgramId id, List<List<Invitee>> groups) {
+		return transaction.execute(status -> {
 			List<InvitationId> sent = inviteNow(user, id,
 					groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList());
 			List<List<InvitationId>> parts = new ArrayList<>(groups.size());
@@ -375,7 +394,7 @@ public class Community {
 				from += group.size();
 			}
 			return parts;
-		}));
+		});
 	}
 
 	private List<InvitationId> inviteNow(CurrentUser user, ProgramId id, List<Invitee> invitees) {

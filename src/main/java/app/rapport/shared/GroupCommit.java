@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -38,7 +42,16 @@ public final class GroupCommit<K, I, O> {
 
 	}
 
+	/**
+	 * Threads that run the groups of {@link #submitAsync}: one per key with writes
+	 * queued, kept a minute after its last group.
+	 */
+	public static final Executor RUNNERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), Thread.ofPlatform().name("group-commit-", 0).daemon(true).factory());
+
 	private final ConcurrentHashMap<K, Lane<I, O>> lanes = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<K, Lane<I, O>> asyncLanes = new ConcurrentHashMap<>();
 
 	private final int maxWeight;
 
@@ -93,9 +106,99 @@ public final class GroupCommit<K, I, O> {
 		return entry.outcome();
 	}
 
+	/**
+	 * Like {@link #submit}, for a caller that need not wait in its own thread (an
+	 * asynchronous request): the write is queued and its result comes through the future.
+	 * The groups of a key are run one after the other by a thread of {@code runner}, as
+	 * long as writes keep coming, so a request thread never waits and every request in
+	 * flight can join the next group.
+	 */
+	public CompletableFuture<O> submitAsync(K key, I write, Work<I, O> work, Executor runner) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			try {
+				return CompletableFuture.completedFuture(work.run(List.of(write)).getFirst());
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		Entry<I, O> entry = new Entry<>(write);
+		Lane<I, O> lane = asyncLanes.computeIfAbsent(key, k -> new Lane<>());
+		boolean start;
+		synchronized (lane) {
+			lane.queued.add(entry);
+			start = lane.running < groupsAtOnce;
+			if (start) {
+				lane.running++;
+			}
+		}
+		if (start) {
+			try {
+				runner.execute(() -> runQueued(key, lane, work));
+			}
+			catch (RuntimeException refused) {
+				synchronized (lane) {
+					lane.running--;
+				}
+				throw refused;
+			}
+		}
+		return entry.answer;
+	}
+
+	private void runQueued(K key, Lane<I, O> lane, Work<I, O> work) {
+		while (true) {
+			List<Entry<I, O>> group;
+			synchronized (lane) {
+				group = nextGroup(lane);
+				if (group.isEmpty()) {
+					lane.running--;
+					if (lane.running == 0) {
+						asyncLanes.remove(key, lane);
+					}
+					return;
+				}
+			}
+			try {
+				run(group, work);
+			}
+			finally {
+				for (Entry<I, O> entry : group) {
+					if (!entry.done) {
+						entry.fail(new IllegalStateException("the grouped write did not finish"));
+					}
+					if (entry.failure != null) {
+						entry.answer.completeExceptionally(entry.failure);
+					}
+					else {
+						entry.answer.complete(entry.result);
+					}
+				}
+			}
+		}
+	}
+
+	/** The oldest queued writes, up to the weight of a group; under the lane's lock. */
+	private List<Entry<I, O>> nextGroup(Lane<I, O> lane) {
+		List<Entry<I, O>> next = new ArrayList<>();
+		int total = 0;
+		while (!lane.queued.isEmpty()) {
+			int size = weight.applyAsInt(lane.queued.peek().write);
+			if (!next.isEmpty() && total + size > maxWeight) {
+				break;
+			}
+			total += size;
+			next.add(lane.queued.poll());
+		}
+		return next;
+	}
+
 	/** How many writes of the key wait for their group (for tests). */
 	int queued(K key) {
 		Lane<I, O> lane = lanes.get(key);
+		if (lane == null) {
+			lane = asyncLanes.get(key);
+		}
 		if (lane == null) {
 			return 0;
 		}
@@ -121,17 +224,9 @@ public final class GroupCommit<K, I, O> {
 					entry.signal.complete(List.of());
 				}
 			}
-			List<Entry<I, O>> next = new ArrayList<>();
+			List<Entry<I, O>> next;
 			synchronized (lane) {
-				int total = 0;
-				while (!lane.queued.isEmpty()) {
-					int size = weight.applyAsInt(lane.queued.peek().write);
-					if (!next.isEmpty() && total + size > maxWeight) {
-						break;
-					}
-					total += size;
-					next.add(lane.queued.poll());
-				}
+				next = nextGroup(lane);
 				if (next.isEmpty()) {
 					lane.running--;
 					if (lane.running == 0) {
@@ -187,6 +282,9 @@ public final class GroupCommit<K, I, O> {
 		 * group once another caller ran its write.
 		 */
 		final CompletableFuture<List<Entry<I, O>>> signal = new CompletableFuture<>();
+
+		/** The outcome, for {@link #submitAsync}. */
+		final CompletableFuture<O> answer = new CompletableFuture<>();
 
 		// written by the leading thread before the signal completes, read after it
 		boolean done;

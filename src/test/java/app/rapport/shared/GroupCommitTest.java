@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -185,6 +186,97 @@ class GroupCommitTest {
 			// the next caller was not in the failed group: it leads its own
 			assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("NEXT");
 		}
+	}
+
+	@Test
+	void asynchronousWritesQueuedWhileAGroupRunsAreAnsweredByTheNextGroup() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		GroupCommit.Work<String, String> blockingFirst = writes -> {
+			groupsRun.add(writes);
+			if (writes.contains("first")) {
+				waitFor(release);
+			}
+			if (writes.contains("bad")) {
+				throw new IllegalArgumentException(writes.size() == 1 ? "bad alone" : "group");
+			}
+			return writes.stream().map(String::toUpperCase).toList();
+		};
+		CompletableFuture<String> first = commit.submitAsync("ana", "first", blockingFirst, GroupCommit.RUNNERS);
+		await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+		// the callers' threads do not wait: each gets its future at once
+		List<CompletableFuture<String>> later = new ArrayList<>();
+		for (String write : List.of("b", "bad", "c")) {
+			later.add(commit.submitAsync("ana", write, blockingFirst, GroupCommit.RUNNERS));
+		}
+		assertThat(later).noneMatch(CompletableFuture::isDone);
+		assertThat(commit.queued("ana")).isEqualTo(3);
+		release.countDown();
+
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("FIRST");
+		assertThat(later.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("B");
+		assertThatThrownBy(() -> later.get(1).get(10, TimeUnit.SECONDS)).cause().hasMessage("bad alone");
+		assertThat(later.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("C");
+		assertThat(groupsRun).containsExactly(List.of("first"), List.of("b", "bad", "c"), List.of("b"), List.of("bad"),
+				List.of("c"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> commit.queued("ana") == 0);
+	}
+
+	@Test
+	void anAsynchronousWriteInsideATransactionRunsAtOnceInIt() {
+		TransactionSynchronizationManager.setActualTransactionActive(true);
+		try {
+			CompletableFuture<String> answer = commit.submitAsync("ana", "mine", this::upperCase, command -> {
+				throw new AssertionError("no runner thread for a caller in a transaction");
+			});
+			assertThat(answer).isCompletedWithValue("MINE");
+			assertThat(commit.submitAsync("ana", "bad", this::upperCase, GroupCommit.RUNNERS))
+				.isCompletedExceptionally();
+		}
+		finally {
+			TransactionSynchronizationManager.setActualTransactionActive(false);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 11, 12, 13 })
+	void everyAsynchronousCallerGetsItsOwnOutcomeUnderContention(long seed) throws Exception {
+		Random random = new Random(seed);
+		List<String> succeeded = Collections.synchronizedList(new ArrayList<>());
+		GroupCommit<Integer, String, String> grouped = new GroupCommit<>(7, write -> 1, 1);
+		GroupCommit.Work<String, String> work = writes -> {
+			if (writes.stream().anyMatch(write -> write.startsWith("bad"))) {
+				throw new IllegalArgumentException(writes.size() == 1 ? writes.getFirst() : "group");
+			}
+			succeeded.addAll(writes);
+			return writes.stream().map(write -> "done " + write).toList();
+		};
+		List<String> writes = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			writes.add((random.nextInt(10) == 0 ? "bad " : "ok ") + i);
+		}
+		List<CompletableFuture<String>> answers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+			List<Future<CompletableFuture<String>>> submitted = new ArrayList<>();
+			for (String write : writes) {
+				submitted
+					.add(pool.submit(() -> grouped.submitAsync(write.length() % 2, write, work, GroupCommit.RUNNERS)));
+			}
+			for (Future<CompletableFuture<String>> future : submitted) {
+				answers.add(future.get(10, TimeUnit.SECONDS));
+			}
+		}
+		for (int i = 0; i < writes.size(); i++) {
+			String write = writes.get(i);
+			CompletableFuture<String> answer = answers.get(i);
+			if (write.startsWith("bad")) {
+				assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).cause().hasMessage(write);
+			}
+			else {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("done " + write);
+			}
+		}
+		assertThat(succeeded)
+			.containsExactlyInAnyOrderElementsOf(writes.stream().filter(write -> write.startsWith("ok")).toList());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package app.rapport.client.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import app.rapport.client.ClientId;
 import app.rapport.client.ClientKind;
@@ -78,13 +79,15 @@ class ClientApiController {
 	@PostMapping("/clients/individuals")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create New → Individual Client: one or more (Add another), invited or as internal records")
-	Created createIndividuals(CurrentUser user, @Valid @RequestBody IndividualsRequest request) {
+	CompletableFuture<Created> createIndividuals(CurrentUser user, @Valid @RequestBody IndividualsRequest request) {
 		List<app.rapport.client.ClientDetails.Individual> people = new ArrayList<>();
 		for (IndividualRow row : request.clients()) {
 			people.add(row.details(request.invite()));
 		}
-		return new Created(
-				clients.createIndividuals(user, people, request.invite()).stream().map(ClientId::value).toList());
+		// answered asynchronously: concurrent requests of the same person share a
+		// transaction (Clients.createIndividualsAsync)
+		return clients.createIndividualsAsync(user, people, request.invite())
+			.thenApply(ids -> new Created(ids.stream().map(ClientId::value).toList()));
 	}
 
 	@PostMapping("/clients/companies")

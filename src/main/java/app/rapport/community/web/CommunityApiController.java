@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import app.rapport.community.Community;
 import app.rapport.community.CommunitySettings;
@@ -137,8 +138,12 @@ class CommunityApiController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "+ Invite: invite people into the program with a role (client, coach, mentor) in the "
 			+ "community's wording; all or none")
-	List<InvitationId> invite(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody InvitationsRequest request) {
-		return community.invite(user, new ProgramId(id), request.invitees());
+	CompletableFuture<List<InvitationId>> invite(CurrentUser user, @PathVariable UUID id,
+			@Valid @RequestBody InvitationsRequest request) {
+		// answered asynchronously: concurrent requests of the same person into the
+		// program
+		// share a transaction (Community.inviteAsync)
+		return community.inviteAsync(user, new ProgramId(id), request.invitees());
 	}
 
 	@DeleteMapping("/community/programs/{id}/members/{accountId}")
