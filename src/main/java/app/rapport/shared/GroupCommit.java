@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
@@ -44,10 +44,20 @@ public final class GroupCommit<K, I, O> {
 
 	/**
 	 * Threads that run the groups of {@link #submitAsync}: one per key with writes
-	 * queued, kept a minute after its last group.
+	 * queued, at most {@value #RUNNER_THREADS} at once (each holds a database connection
+	 * while it runs a group; more keys wait their turn), kept a minute after their last
+	 * group.
 	 */
-	public static final Executor RUNNERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-			new SynchronousQueue<>(), Thread.ofPlatform().name("group-commit-", 0).daemon(true).factory());
+	public static final Executor RUNNERS = runners();
+
+	static final int RUNNER_THREADS = 8;
+
+	private static ThreadPoolExecutor runners() {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(RUNNER_THREADS, RUNNER_THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), Thread.ofPlatform().name("group-commit-", 0).daemon(true).factory());
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
 
 	private final ConcurrentHashMap<K, Lane<I, O>> lanes = new ConcurrentHashMap<>();
 

@@ -35,6 +35,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	 */
 	static final int RESPONSE_BUFFER = 32 * 1024;
 
+	/** An asynchronous request's database error reaches its second dispatch. */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -24,6 +24,8 @@ class RequestLogFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("app.rapport.requests");
 
+	private static final String STARTED = RequestLogFilter.class.getName() + ".started";
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
@@ -32,14 +34,21 @@ class RequestLogFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long started = System.nanoTime();
+		// an asynchronous request is logged once, when its second dispatch has answered
+		long started = request.getAttribute(STARTED) instanceof Long first ? first : System.nanoTime();
+		request.setAttribute(STARTED, started);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			if (log.isInfoEnabled()) {
+			if (!request.isAsyncStarted() && log.isInfoEnabled()) {
 				log.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
 						(System.nanoTime() - started) / 1_000_000);
 			}

@@ -60,6 +60,7 @@ class DatabaseOutageTests {
 		RapportClient script = new RapportClient(port)
 			.withBearer(apiTokens.create(provider.owner(), provider.id(), "outage").token());
 		assertThat(browser.get("/app").statusCode()).isEqualTo(200);
+		assertThat(script.api("GET", "/api/v1/me", null).statusCode()).isEqualTo(200);
 
 		String admin;
 		try (Connection connection = dataSource.getConnection()) {
@@ -80,6 +81,12 @@ class DatabaseOutageTests {
 			assertThat(api.headers().firstValue("Retry-After")).contains("10");
 			assertThat(api.body()).contains("\"status\":503", DatabaseOutageFilter.MESSAGE);
 			assertThat(new RapportClient(port).get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			// a request answered asynchronously (its write runs on another thread) too
+			HttpResponse<String> invite = script.api("POST", "/api/v1/clients/individuals",
+					"{\"invite\":true,\"clients\":[{\"firstName\":\"Out\",\"lastName\":\"Age\",\"email\":"
+							+ "\"outage@example.com\"}]}");
+			assertThat(invite.statusCode()).as(invite.body()).isEqualTo(503);
+			assertThat(invite.body()).contains("\"status\":503", DatabaseOutageFilter.MESSAGE);
 		}
 		finally {
 			execute(admin, "alter database " + DATABASE + " with allow_connections true");
