@@ -144,11 +144,12 @@ public final class GroupCommit<K, I, O> {
 		}
 		if (start) {
 			try {
-				runner.execute(() -> runQueued(key, lane, work));
+				runner.execute(() -> runQueued(key, lane, work, runner));
 			}
 			catch (RuntimeException refused) {
 				synchronized (lane) {
 					lane.running--;
+					lane.queued.remove(entry);
 				}
 				throw refused;
 			}
@@ -156,34 +157,44 @@ public final class GroupCommit<K, I, O> {
 		return entry.answer;
 	}
 
-	private void runQueued(K key, Lane<I, O> lane, Work<I, O> work) {
-		while (true) {
-			List<Entry<I, O>> group;
-			synchronized (lane) {
-				group = nextGroup(lane);
-				if (group.isEmpty()) {
-					lane.running--;
-					if (lane.running == 0) {
-						asyncLanes.remove(key, lane);
-					}
-					return;
-				}
-			}
-			try {
-				run(group, work);
-			}
-			finally {
-				for (Entry<I, O> entry : group) {
-					if (!entry.done) {
-						entry.fail(new IllegalStateException("the grouped write did not finish"));
-					}
-					if (entry.failure != null) {
-						entry.answer.completeExceptionally(entry.failure);
-					}
-					else {
-						entry.answer.complete(entry.result);
+	private void runQueued(K key, Lane<I, O> lane, Work<I, O> work, Executor runner) {
+		boolean drained = false;
+		try {
+			while (true) {
+				List<Entry<I, O>> group;
+				synchronized (lane) {
+					group = nextGroup(lane);
+					if (group.isEmpty()) {
+						lane.running--;
+						if (lane.running == 0) {
+							asyncLanes.remove(key, lane);
+						}
+						drained = true;
+						return;
 					}
 				}
+				try {
+					run(group, work);
+				}
+				finally {
+					for (Entry<I, O> entry : group) {
+						if (!entry.done) {
+							entry.fail(new IllegalStateException("the grouped write did not finish"));
+						}
+						if (entry.failure != null) {
+							entry.answer.completeExceptionally(entry.failure);
+						}
+						else {
+							entry.answer.complete(entry.result);
+						}
+					}
+				}
+			}
+		}
+		finally {
+			if (!drained) {
+				// an Error ended this runner: the writes queued behind it get another one
+				runner.execute(() -> runQueued(key, lane, work, runner));
 			}
 		}
 	}

@@ -222,6 +222,29 @@ class GroupCommitTest {
 	}
 
 	@Test
+	void anErrorInAnAsynchronousGroupStillAnswersItAndTheWritesQueuedBehindIt() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		GroupCommit.Work<String, String> work = writes -> {
+			groupsRun.add(writes);
+			if (writes.contains("first")) {
+				waitFor(release);
+				throw new OutOfMemoryError("pretend");
+			}
+			return writes.stream().map(String::toUpperCase).toList();
+		};
+		CompletableFuture<String> first = commit.submitAsync("ana", "first", work, GroupCommit.RUNNERS);
+		await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+		CompletableFuture<String> next = commit.submitAsync("ana", "next", work, GroupCommit.RUNNERS);
+		release.countDown();
+
+		assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).cause()
+			.hasMessage("the grouped write did not finish");
+		assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("NEXT");
+		assertThat(commit.submitAsync("ana", "later", work, GroupCommit.RUNNERS).get(10, TimeUnit.SECONDS))
+			.isEqualTo("LATER");
+	}
+
+	@Test
 	void anAsynchronousWriteInsideATransactionRunsAtOnceInIt() {
 		TransactionSynchronizationManager.setActualTransactionActive(true);
 		try {
