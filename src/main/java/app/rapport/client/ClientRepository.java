@@ -222,9 +222,38 @@ class ClientRepository {
 	 * {@link #pageOf(List, ClientQuery)}.
 	 */
 	List<UUID> pageIds(OrganizationId providerId, @Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		Planning planning = Planning.DEFAULT;
+		if (boundedEmailSearch(onlyCreatedBy, query)) {
+			List<Object> params = new ArrayList<>();
+			String sql = boundedSearchSql("id, created_at", providerId, query, params::add);
+			List<CountedId> rows = tenantScope.queryOutside(Planning.GENERIC, sql, params,
+					(rs, n) -> new CountedId(rs.getObject(1, UUID.class), rs.getLong(3)));
+			if (rows.isEmpty() || rows.getFirst().matched() <= NAME_RANGE_BOUND) {
+				return rows.stream().map(CountedId::id).toList();
+			}
+			// more matches than the bound: planned for the fragment
+			planning = Planning.RESTORED;
+		}
 		List<Object> params = new ArrayList<>();
 		String sql = pageSql("id", providerId, onlyCreatedBy, query, params::add);
-		return jdbc.sql(sql).params(params).query(UUID.class).list();
+		return tenantScope.queryOutside(planning, sql, params, (rs, n) -> rs.getObject(1, UUID.class));
+	}
+
+	/** An id of a bounded search, with the number of matches it found up to the bound. */
+	private record CountedId(UUID id, long matched) {
+	}
+
+	/**
+	 * Whether an email search first reads through {@link #boundedSearchSql}, planned
+	 * once: newest first, by an admin, without other filters. Planned for each fragment,
+	 * it took PostgreSQL about 0.3 ms to plan and 0.3 ms to run; the generic plan of the
+	 * bounded read is the same bitmap read of the name and email indexes. A fragment
+	 * found in more than {@link #NAME_RANGE_BOUND} clients (a company's domain) is read
+	 * again with a plan made for it.
+	 */
+	static boolean boundedEmailSearch(@Nullable AccountId onlyCreatedBy, ClientQuery query) {
+		return query.matchesEmails() && query.sort() == ClientQuery.Sort.RECENT && onlyCreatedBy == null
+				&& query.tag() == null && query.kind() == null && query.status() == null;
 	}
 
 	/** The page made of these ids, in the query's order, read behind the tenant wall. */
@@ -362,12 +391,27 @@ class ClientRepository {
 	 */
 	static String boundedNameSearchSql(String columns, OrganizationId providerId, ClientQuery query,
 			Consumer<Object> params) {
+		return boundedSearchSql(columns, providerId, query, params);
+	}
+
+	/**
+	 * {@link #boundedNameSearchSql}, and for a search that also matches emails the names
+	 * or emails that match, up to the bound.
+	 */
+	static String boundedSearchSql(String columns, OrganizationId providerId, ClientQuery query,
+			Consumer<Object> params) {
 		StringBuilder sql = new StringBuilder("select *, count(*) over () from (select ").append(columns)
 			.append(" from client_record where provider_id = ?")
 			.append(query.archived() ? " and archived_at is not null" : " and archived_at is null")
 			.append(" and ");
 		params.accept(providerId.value());
-		sql.append(namePrefix(query.search(), params));
+		if (query.matchesEmails()) {
+			sql.append("(").append(namePrefix(query.search(), params)).append(" or email like ?)");
+			params.accept("%" + escapeLike(query.search()) + "%");
+		}
+		else {
+			sql.append(namePrefix(query.search(), params));
+		}
 		newestFirstAfter(Cursor.decode(query.after()), sql, params);
 		return sql.append(" limit ")
 			.append(NAME_RANGE_BOUND + 1)

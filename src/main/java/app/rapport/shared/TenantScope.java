@@ -148,6 +148,28 @@ public class TenantScope {
 	}
 
 	/**
+	 * A query outside the wall (one with an explicit tenant filter of its own), planned
+	 * as asked; the setting holds for the rest of the transaction.
+	 */
+	public <T> List<T> queryOutside(Planning planning, String sql, List<?> params, RowMapper<T> rows) {
+		transaction();
+		if (planning == Planning.DEFAULT) {
+			return jdbc.query(sql, rows, params.toArray());
+		}
+		return jdbc.execute("select " + planning.settings + ";\n" + sql,
+				(PreparedStatementCallback<List<T>>) statement -> {
+					new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
+					statement.execute();
+					if (!statement.getMoreResults()) {
+						throw new IllegalStateException("the planned query returned no rows");
+					}
+					try (ResultSet resultSet = statement.getResultSet()) {
+						return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
+					}
+				});
+	}
+
+	/**
 	 * The current transaction's connection holder, on which the scope is remembered: a
 	 * transaction suspended for another keeps its own.
 	 */

@@ -458,6 +458,53 @@ class ClientListQueryPlanTests {
 		assertThat(ClientRepository.prefixEnd(Character.toString(Character.MAX_CODE_POINT))).isNull();
 	}
 
+	/**
+	 * An email search reads at most the bound of matches with a plan made once; a
+	 * fragment with more matches (a domain) is searched again with a plan made for it,
+	 * and both find what a plan made for the fragment finds.
+	 */
+	@Test
+	void emailSearchesFindWhatAPlanMadeForTheFragmentFinds() {
+		String domain = "@" + provider.id().toString().substring(0, 8) + ".example";
+		for (String fragment : List.of("4242@", "client999", "client9", domain, "nobody@")) {
+			String after = null;
+			for (int page = 0; page < 3; page++) {
+				ClientQuery query = new ClientQuery(fragment, null, null, null, ClientQuery.Sort.RECENT, false, after,
+						50);
+				assertThat(ClientRepository.boundedEmailSearch(null, query)).isTrue();
+				assertThat(ClientRepository.boundedEmailSearch(provider.owner(), query)).isFalse();
+				List<java.util.UUID> bounded = readOnly(() -> clients.pageIds(provider.id(), null, query));
+				// the owner created every client: the same rows, through the planned
+				// statement
+				List<java.util.UUID> planned = readOnly(() -> clients.pageIds(provider.id(), provider.owner(), query));
+				assertThat(bounded).as(fragment + ", page " + page).containsExactlyElementsOf(planned);
+				ClientPage read = readOnly(() -> clients.pageOf(provider.id(), bounded, query));
+				assertThat(read.clients()).allSatisfy(c -> assertThat(c.email()).contains(fragment));
+				after = read.next();
+				if (after == null) {
+					break;
+				}
+			}
+		}
+		List<java.util.Map<String, Object>> plans = transactions.execute(status -> {
+			for (int i = 0; i < 8; i++) {
+				clients.pageIds(provider.id(), null,
+						new ClientQuery(i + "4242@", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+			}
+			return jdbc.sql("""
+					select generic_plans, custom_plans from pg_prepared_statements
+					where statement like '%count(*) over ()%email like%'""").query().listOfRows();
+		});
+		assertThat(plans).as("the statement is prepared on the server").isNotEmpty();
+		assertThat(plans).as(plans.toString()).allSatisfy(p -> assertThat((Long) p.get("custom_plans")).isZero());
+		String settings = transactions.execute(status -> {
+			clients.pageIds(provider.id(), null,
+					new ClientQuery(domain, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+			return jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single();
+		});
+		assertThat(settings).as("after the domain again with a plan for it").isEqualTo("auto");
+	}
+
 	@Test
 	void searchFindsByNamePrefixAndEmailFragmentWithinTheOrganizationOnly() {
 		ClientPage byName = readOnly(() -> clients.page(provider.id(), null,
