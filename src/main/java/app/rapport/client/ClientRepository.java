@@ -248,12 +248,22 @@ class ClientRepository {
 	 * once: newest first, by an admin, without other filters. Planned for each fragment,
 	 * it took PostgreSQL about 0.3 ms to plan and 0.3 ms to run; the generic plan of the
 	 * bounded read is the same bitmap read of the name and email indexes. A fragment
-	 * found in more than {@link #NAME_RANGE_BOUND} clients (a company's domain) is read
-	 * again with a plan made for it.
+	 * found in more than {@link #NAME_RANGE_BOUND} clients is read again with a plan made
+	 * for it. A fragment that names a domain (a dot, or text after the {@code @}) is
+	 * planned at once: a client company's domain matches all its employees, and the
+	 * bitmap of 100,000 matches took 50 ms before the planned read's 31 ms.
 	 */
 	static boolean boundedEmailSearch(@Nullable AccountId onlyCreatedBy, ClientQuery query) {
-		return query.matchesEmails() && query.sort() == ClientQuery.Sort.RECENT && onlyCreatedBy == null
-				&& query.tag() == null && query.kind() == null && query.status() == null;
+		return query.matchesEmails() && !namesADomain(query.search()) && query.sort() == ClientQuery.Sort.RECENT
+				&& onlyCreatedBy == null && query.tag() == null && query.kind() == null && query.status() == null;
+	}
+
+	static boolean namesADomain(@Nullable String fragment) {
+		if (fragment == null) {
+			return false;
+		}
+		int at = fragment.indexOf('@');
+		return fragment.indexOf('.') >= 0 || (at >= 0 && at < fragment.length() - 1);
 	}
 
 	/** The page made of these ids, in the query's order, read behind the tenant wall. */

@@ -466,7 +466,7 @@ class ClientListQueryPlanTests {
 	@Test
 	void emailSearchesFindWhatAPlanMadeForTheFragmentFinds() {
 		String domain = "@" + provider.id().toString().substring(0, 8) + ".example";
-		for (String fragment : List.of("4242@", "client999", "client9", domain, "nobody@")) {
+		for (String fragment : List.of("4242@", "client999", "client9", "nobody@")) {
 			String after = null;
 			for (int page = 0; page < 3; page++) {
 				ClientQuery query = new ClientQuery(fragment, null, null, null, ClientQuery.Sort.RECENT, false, after,
@@ -498,11 +498,22 @@ class ClientListQueryPlanTests {
 		assertThat(plans).as("the statement is prepared on the server").isNotEmpty();
 		assertThat(plans).as(plans.toString()).allSatisfy(p -> assertThat((Long) p.get("custom_plans")).isZero());
 		String settings = transactions.execute(status -> {
+			// more than the bound: searched again with a plan for the fragment
 			clients.pageIds(provider.id(), null,
-					new ClientQuery(domain, null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
+					new ClientQuery("client9", null, null, null, ClientQuery.Sort.RECENT, false, null, 50));
 			return jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single();
 		});
-		assertThat(settings).as("after the domain again with a plan for it").isEqualTo("auto");
+		assertThat(settings).as("after the fragment again with a plan for it").isEqualTo("auto");
+		// a domain matches a whole client company: planned for it at once, and found
+		ClientQuery byDomain = new ClientQuery(domain, null, null, null, ClientQuery.Sort.RECENT, false, null, 50);
+		assertThat(ClientRepository.boundedEmailSearch(null, byDomain)).isFalse();
+		assertThat(readOnly(() -> clients.pageIds(provider.id(), null, byDomain))).hasSize(51);
+		for (String fragment : List.of("acme.com", "ana@acme", "ana.lopez", "@acme")) {
+			assertThat(ClientRepository.namesADomain(fragment)).as(fragment).isTrue();
+		}
+		for (String fragment : List.of("ana@", "lopez", "77777@")) {
+			assertThat(ClientRepository.namesADomain(fragment)).as(fragment).isFalse();
+		}
 	}
 
 	@Test
