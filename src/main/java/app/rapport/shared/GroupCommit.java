@@ -161,17 +161,10 @@ public final class GroupCommit<K, I, O> {
 		boolean drained = false;
 		try {
 			while (true) {
-				List<Entry<I, O>> group;
-				synchronized (lane) {
-					group = nextGroup(lane);
-					if (group.isEmpty()) {
-						lane.running--;
-						if (lane.running == 0) {
-							asyncLanes.remove(key, lane);
-						}
-						drained = true;
-						return;
-					}
+				List<Entry<I, O>> group = nextGroupOrRelease(asyncLanes, key, lane);
+				if (group.isEmpty()) {
+					drained = true;
+					return;
 				}
 				try {
 					run(group, work);
@@ -196,6 +189,23 @@ public final class GroupCommit<K, I, O> {
 				// an Error ended this runner: the writes queued behind it get another one
 				runner.execute(() -> runQueued(key, lane, work, runner));
 			}
+		}
+	}
+
+	/**
+	 * The next group of the lane or, when nothing is queued, none: the caller's place
+	 * among the running groups is given up, and an idle lane leaves the map.
+	 */
+	private List<Entry<I, O>> nextGroupOrRelease(ConcurrentHashMap<K, Lane<I, O>> map, K key, Lane<I, O> lane) {
+		synchronized (lane) {
+			List<Entry<I, O>> next = nextGroup(lane);
+			if (next.isEmpty()) {
+				lane.running--;
+				if (lane.running == 0) {
+					map.remove(key, lane);
+				}
+			}
+			return next;
 		}
 	}
 
@@ -245,16 +255,7 @@ public final class GroupCommit<K, I, O> {
 					entry.signal.complete(List.of());
 				}
 			}
-			List<Entry<I, O>> next;
-			synchronized (lane) {
-				next = nextGroup(lane);
-				if (next.isEmpty()) {
-					lane.running--;
-					if (lane.running == 0) {
-						lanes.remove(key, lane);
-					}
-				}
-			}
+			List<Entry<I, O>> next = nextGroupOrRelease(lanes, key, lane);
 			if (!next.isEmpty()) {
 				next.getFirst().signal.complete(next);
 			}

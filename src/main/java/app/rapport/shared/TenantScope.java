@@ -131,16 +131,7 @@ public class TenantScope {
 		all.addAll(params);
 		String first = !enter ? "select " + planning.settings
 				: planning == Planning.DEFAULT ? SCOPE : SCOPE + ", " + planning.settings;
-		List<T> result = jdbc.execute(first + ";\n" + sql, (PreparedStatementCallback<List<T>>) statement -> {
-			new ArgumentPreparedStatementSetter(all.toArray()).setValues(statement);
-			statement.execute();
-			if (!statement.getMoreResults()) {
-				throw new IllegalStateException("the query behind the tenant scope returned no rows");
-			}
-			try (ResultSet resultSet = statement.getResultSet()) {
-				return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
-			}
-		});
+		List<T> result = afterSettings(first, sql, all, rows);
 		if (enter) {
 			remember(transaction, organization);
 		}
@@ -156,17 +147,24 @@ public class TenantScope {
 		if (planning == Planning.DEFAULT) {
 			return jdbc.query(sql, rows, params.toArray());
 		}
-		return jdbc.execute("select " + planning.settings + ";\n" + sql,
-				(PreparedStatementCallback<List<T>>) statement -> {
-					new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
-					statement.execute();
-					if (!statement.getMoreResults()) {
-						throw new IllegalStateException("the planned query returned no rows");
-					}
-					try (ResultSet resultSet = statement.getResultSet()) {
-						return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
-					}
-				});
+		return afterSettings("select " + planning.settings, sql, params, rows);
+	}
+
+	/**
+	 * The query's rows, sent in one round trip after the statement that sets the
+	 * transaction's settings; the parameters are the settings' then the query's.
+	 */
+	private <T> List<T> afterSettings(String settings, String sql, List<?> params, RowMapper<T> rows) {
+		return jdbc.execute(settings + ";\n" + sql, (PreparedStatementCallback<List<T>>) statement -> {
+			new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
+			statement.execute();
+			if (!statement.getMoreResults()) {
+				throw new IllegalStateException("the query after the settings returned no rows");
+			}
+			try (ResultSet resultSet = statement.getResultSet()) {
+				return new RowMapperResultSetExtractor<>(rows).extractData(resultSet);
+			}
+		});
 	}
 
 	/**
