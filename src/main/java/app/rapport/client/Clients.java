@@ -108,18 +108,8 @@ public class Clients {
 	}
 
 	private List<List<ClientId>> write(CurrentUser user, List<List<ClientDetails.Individual>> groups, boolean invite) {
-		return transaction.execute(status -> split(groups, writeIndividuals(user,
+		return transaction.execute(status -> GroupCommit.slices(groups, writeIndividuals(user,
 				groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList(), invite)));
-	}
-
-	private static List<List<ClientId>> split(List<List<ClientDetails.Individual>> groups, List<ClientId> ids) {
-		List<List<ClientId>> parts = new ArrayList<>(groups.size());
-		int from = 0;
-		for (List<ClientDetails.Individual> group : groups) {
-			parts.add(ids.subList(from, from + group.size()));
-			from += group.size();
-		}
-		return parts;
 	}
 
 	private List<ClientId> writeIndividuals(CurrentUser user, List<ClientDetails.Individual> people, boolean invite) {

@@ -384,17 +384,8 @@ public class Community {
 	}
 
 	private List<List<InvitationId>> inviteGroups(CurrentUser user, ProgramId id, List<List<Invitee>> groups) {
-		return transaction.execute(status -> {
-			List<InvitationId> sent = inviteNow(user, id,
-					groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList());
-			List<List<InvitationId>> parts = new ArrayList<>(groups.size());
-			int from = 0;
-			for (List<Invitee> group : groups) {
-				parts.add(sent.subList(from, from + group.size()));
-				from += group.size();
-			}
-			return parts;
-		});
+		return transaction.execute(status -> GroupCommit.slices(groups, inviteNow(user, id,
+				groups.size() == 1 ? groups.getFirst() : groups.stream().flatMap(List::stream).toList())));
 	}
 
 	private List<InvitationId> inviteNow(CurrentUser user, ProgramId id, List<Invitee> invitees) {

@@ -224,6 +224,20 @@ public final class GroupCommit<K, I, O> {
 		return next;
 	}
 
+	/**
+	 * The results of a group's writes run as one (all their rows in order) cut back into
+	 * one list per write, each as long as its write.
+	 */
+	public static <T> List<List<T>> slices(List<? extends List<?>> writes, List<T> all) {
+		List<List<T>> parts = new ArrayList<>(writes.size());
+		int from = 0;
+		for (List<?> write : writes) {
+			parts.add(all.subList(from, from + write.size()));
+			from += write.size();
+		}
+		return parts;
+	}
+
 	/** How many writes of the key wait for their group (for tests). */
 	int queued(K key) {
 		Lane<I, O> lane = lanes.get(key);

@@ -39,6 +39,13 @@ class GroupCommitTest {
 	}
 
 	@Test
+	void aGroupsResultsAreCutBackIntoOneListPerWrite() {
+		assertThat(GroupCommit.slices(List.of(List.of("a", "b"), List.of("c"), List.of("d", "e", "f")),
+				List.of(1, 2, 3, 4, 5, 6)))
+			.containsExactly(List.of(1, 2), List.of(3), List.of(4, 5, 6));
+	}
+
+	@Test
 	void aLoneWriteRunsAtOnceAndAlone() {
 		assertThat(commit.submit("ana", "a", this::upperCase)).isEqualTo("A");
 
