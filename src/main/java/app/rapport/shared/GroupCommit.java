@@ -171,9 +171,6 @@ public final class GroupCommit<K, I, O> {
 				}
 				finally {
 					for (Entry<I, O> entry : group) {
-						if (!entry.done) {
-							entry.fail(new IllegalStateException("the grouped write did not finish"));
-						}
 						if (entry.failure != null) {
 							entry.answer.completeExceptionally(entry.failure);
 						}
@@ -262,9 +259,6 @@ public final class GroupCommit<K, I, O> {
 		}
 		finally {
 			for (Entry<I, O> entry : group) {
-				if (!entry.done) {
-					entry.fail(new IllegalStateException("the grouped write did not finish"));
-				}
 				if (entry != group.getFirst()) {
 					entry.signal.complete(List.of());
 				}
@@ -276,7 +270,24 @@ public final class GroupCommit<K, I, O> {
 		}
 	}
 
+	/**
+	 * Runs the group and gives each write its outcome; a write left without one (an
+	 * {@link Error} escaped) is failed, so that no caller waits for ever.
+	 */
 	private void run(List<Entry<I, O>> group, Work<I, O> work) {
+		try {
+			runEach(group, work);
+		}
+		finally {
+			for (Entry<I, O> entry : group) {
+				if (!entry.done) {
+					entry.fail(new IllegalStateException("the grouped write did not finish"));
+				}
+			}
+		}
+	}
+
+	private void runEach(List<Entry<I, O>> group, Work<I, O> work) {
 		if (group.size() > 1) {
 			try {
 				List<O> results = work.run(group.stream().map(entry -> entry.write).toList());

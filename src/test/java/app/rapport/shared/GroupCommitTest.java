@@ -56,12 +56,7 @@ class GroupCommitTest {
 	void writesQueuedWhileOthersRunShareOneGroup() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
-			Future<String> first = pool.submit(() -> commit.submit("ana", "first", writes -> {
-				groupsRun.add(writes);
-				waitFor(release);
-				return List.of("FIRST");
-			}));
-			await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+			Future<String> first = firstWriteHeldUntil(release, pool);
 			List<Future<String>> later = new ArrayList<>();
 			for (String write : List.of("b", "c", "d", "e")) {
 				later.add(pool.submit(() -> commit.submit("ana", write, this::upperCase)));
@@ -85,12 +80,7 @@ class GroupCommitTest {
 	void aFailingGroupGivesEachWriteItsOwnOutcome() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-			Future<String> first = pool.submit(() -> commit.submit("ana", "first", writes -> {
-				groupsRun.add(writes);
-				waitFor(release);
-				return List.of("FIRST");
-			}));
-			await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+			Future<String> first = firstWriteHeldUntil(release, pool);
 			Future<String> good = pool.submit(() -> commit.submit("ana", "good", this::upperCase));
 			await().atMost(Duration.ofSeconds(10)).until(() -> commit.queued("ana") == 1);
 			Future<String> bad = pool.submit(() -> commit.submit("ana", "bad", this::upperCase));
@@ -111,12 +101,7 @@ class GroupCommitTest {
 	void aGroupHoldsNoMoreThanItsWeight() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newFixedThreadPool(5)) {
-			Future<String> first = pool.submit(() -> commit.submit("ana", "first", writes -> {
-				groupsRun.add(writes);
-				waitFor(release);
-				return List.of("FIRST");
-			}));
-			await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+			Future<String> first = firstWriteHeldUntil(release, pool);
 			List<Future<String>> later = new ArrayList<>();
 			// weights 6, 4, 3: the first two fill a group of 10, the third waits for the
 			// next
@@ -138,12 +123,7 @@ class GroupCommitTest {
 	void writesOfAnotherKeyDoNotWait() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-			Future<String> blocked = pool.submit(() -> commit.submit("ana", "first", writes -> {
-				groupsRun.add(writes);
-				waitFor(release);
-				return List.of("FIRST");
-			}));
-			await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+			Future<String> blocked = firstWriteHeldUntil(release, pool);
 
 			assertThat(commit.submit("ben", "x", this::upperCase)).isEqualTo("X");
 
@@ -156,12 +136,7 @@ class GroupCommitTest {
 	void aWriteInsideATransactionIsNeverGrouped() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-			Future<String> blocked = pool.submit(() -> commit.submit("ana", "first", writes -> {
-				groupsRun.add(writes);
-				waitFor(release);
-				return List.of("FIRST");
-			}));
-			await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+			Future<String> blocked = firstWriteHeldUntil(release, pool);
 			TransactionSynchronizationManager.setActualTransactionActive(true);
 			try {
 				// runs at once in the caller's transaction, although the key is busy
@@ -364,6 +339,20 @@ class GroupCommitTest {
 		List<String> expected = plans.stream().flatMap(List::stream).filter(write -> write.startsWith("ok")).toList();
 		assertThat(succeeded).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(grouped.queued(0) + grouped.queued(1)).isZero();
+	}
+
+	/**
+	 * Starts a write of "first" for "ana" whose group runs until released, once it is
+	 * running.
+	 */
+	private Future<String> firstWriteHeldUntil(CountDownLatch release, ExecutorService pool) {
+		Future<String> first = pool.submit(() -> commit.submit("ana", "first", writes -> {
+			groupsRun.add(writes);
+			waitFor(release);
+			return List.of("FIRST");
+		}));
+		await().atMost(Duration.ofSeconds(10)).until(() -> groupsRun.size() == 1);
+		return first;
 	}
 
 	private static void waitFor(CountDownLatch latch) {
